@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    // The library: what the docs app imports (loadPolicyFile, the audit model, the diff model).
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    // tsup sets `baseUrl`, which TypeScript 6 deprecates.
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+  },
+  {
+    // The executable: ESM only, with a shebang (tsup keeps it and marks the file executable).
+    entry: ['src/bin.ts'],
+    format: ['esm'],
+    sourcemap: true,
+    target: 'es2022',
+  },
+]);

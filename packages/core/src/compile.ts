@@ -1,0 +1,105 @@
+import { analyseOriginEntry, type OriginPattern } from './origin-entry.js';
+import { compileOriginMatcher, type OriginMatcher } from './origin-matcher.js';
+import type { EffectiveRoute, EffectiveRules } from './policy.js';
+import type { RuleContext } from './rule-context.js';
+import { compileRoutePattern, type RouteMatcher } from './route-pattern.js';
+import { asciiLower, normalizeMethod } from './http-tokens.js';
+
+/** Everything the resolver needs for one set of rules, computed once at load. */
+export interface CompiledRules {
+  readonly disabled: boolean;
+  readonly anyOrigin: boolean;
+  readonly origins: OriginMatcher;
+  readonly credentials: boolean;
+  readonly anyMethod: boolean;
+  readonly methods: ReadonlySet<string>;
+  readonly anyHeader: boolean;
+  readonly headers: ReadonlySet<string>;
+  /** `Access-Control-Allow-Headers` when it does not echo the request: the configured list, or `*`(+ Authorization). */
+  readonly allowHeadersValue: string | undefined;
+  readonly exposeHeadersValue: string | undefined;
+  readonly maxAgeValue: string | undefined;
+  readonly privateNetwork: boolean;
+  /** Precomputed answer for `*` policies: the same headers for every request. */
+  readonly anyOriginHeaders: ReadonlyArray<readonly [string, string]>;
+  /** Vary tokens of non-preflight responses: `Origin` unless the answer is the same for every origin. */
+  readonly actualVary: readonly string[];
+}
+
+export interface CompiledRoute {
+  readonly index: number;
+  readonly path: string;
+  readonly matches: RouteMatcher;
+  readonly rules: CompiledRules;
+}
+
+export function effectiveRules(ctx: RuleContext): EffectiveRules {
+  return {
+    origins: ctx.origins.map((o) => o.value),
+    credentials: ctx.credentials.value,
+    methods: ctx.methods.map((m) => (m.value === '*' ? '*' : normalizeMethod(m.value))),
+    allowHeaders: ctx.allowHeaders.map((h) => asciiLower(h.value)),
+    exposeHeaders: ctx.exposeHeaders.map((h) => h.value),
+    maxAge: ctx.maxAge?.value,
+    privateNetwork: ctx.privateNetwork.value,
+  };
+}
+
+export function effectiveRoute(ctx: RuleContext, path: string, description: string | undefined): EffectiveRoute {
+  return { ...effectiveRules(ctx), path, description, disabled: ctx.disabled };
+}
+
+/** Compiles validated rules (the linter has already refused anything invalid). */
+export function compileRules(rules: EffectiveRules, disabled: boolean): CompiledRules {
+  const exact: string[] = [];
+  const patterns: OriginPattern[] = [];
+  let anyOrigin = false;
+  for (const raw of rules.origins) {
+    const { entry } = analyseOriginEntry(raw);
+    if (entry.kind === 'any') anyOrigin = true;
+    else if (entry.kind === 'exact') exact.push(entry.origin);
+    else if (entry.kind === 'pattern') patterns.push(entry.pattern);
+  }
+  const anyHeader = rules.allowHeaders.includes('*');
+  const named = unique(rules.allowHeaders.filter((h) => h !== '*'));
+  const allowsAuthorization = named.includes('authorization');
+  const allowHeadersValue = anyHeader
+    ? rules.credentials ? undefined : allowsAuthorization ? '*, authorization' : '*'
+    : named.length > 0 ? named.join(', ') : undefined;
+  const exposeHeadersValue = rules.exposeHeaders.length > 0 ? unique(rules.exposeHeaders).join(', ') : undefined;
+  const anyOriginHeaders: Array<readonly [string, string]> = [['Access-Control-Allow-Origin', '*']];
+  if (exposeHeadersValue !== undefined) anyOriginHeaders.push(['Access-Control-Expose-Headers', exposeHeadersValue]);
+  return {
+    disabled,
+    anyOrigin: anyOrigin && !rules.credentials,
+    origins: compileOriginMatcher(exact, patterns),
+    credentials: rules.credentials,
+    anyMethod: rules.methods.includes('*'),
+    methods: new Set(rules.methods),
+    anyHeader,
+    headers: new Set(named),
+    allowHeadersValue,
+    exposeHeadersValue,
+    maxAgeValue: rules.maxAge === undefined ? undefined : String(rules.maxAge),
+    privateNetwork: rules.privateNetwork,
+    anyOriginHeaders,
+    actualVary: disabled || (anyOrigin && !rules.credentials) ? [] : ['Origin'],
+  };
+}
+
+export function compileRoute(route: EffectiveRoute, index: number): CompiledRoute {
+  return { index, path: route.path, matches: compileRoutePattern(route.path), rules: compileRules(route, route.disabled) };
+}
+
+function unique(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const k = v.toLowerCase();
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v);
+    }
+  }
+  return out;
+}

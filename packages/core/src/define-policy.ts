@@ -1,0 +1,178 @@
+import { allContexts, routeContexts, topContext } from './rule-context.js';
+import { COMPILED, type CompiledPolicy } from './compiled-policy.js';
+import { compileRoute, compileRules, effectiveRoute, effectiveRules } from './compile.js';
+import { lintContext, lintPolicyLevel } from './lint-rules.js';
+import type { CorsPolicy, PreflightSettings } from './policy.js';
+import { CorsPolicyError, formatIssuePath, type IssuePath, type PolicyIssue } from './policy-issue.js';
+import { policySchema, type PolicyInput } from './policy-schema.js';
+import { RULES, isRuleCode } from './rules.js';
+import { schemaIssues } from './schema-issues.js';
+
+/** Options for loading a policy. */
+export interface DefinePolicyOptions {
+  /**
+   * The environment overlay to apply (e.g. `'development'`). Chosen by the caller — core never reads
+   * `process.env`. Every overlay is validated whatever is chosen.
+   */
+  readonly environment?: string | undefined;
+}
+
+export type ParsePolicyResult =
+  | { readonly ok: true; readonly policy: CorsPolicy; readonly issues: readonly PolicyIssue[] }
+  | { readonly ok: false; readonly issues: readonly PolicyIssue[] };
+
+const PREFLIGHT_VARY = ['Origin', 'Access-Control-Request-Method', 'Access-Control-Request-Headers'] as const;
+const PREFLIGHT_VARY_PNA = [...PREFLIGHT_VARY, 'Access-Control-Request-Private-Network'] as const;
+
+/**
+ * Validates, lints and compiles a policy. Returns a frozen {@link CorsPolicy}; throws one
+ * {@link CorsPolicyError} listing every problem (path, rule code, message, fix hint) if any is an error.
+ * Warnings do not block loading: they are on `policy.findings`.
+ *
+ * @example
+ * export const apiPolicy = definePolicy({
+ *   name: 'storefront-api',
+ *   origins: ['https://myapp.com'],
+ *   credentials: true,
+ *   methods: ['GET', 'POST', 'PUT', 'DELETE'],
+ *   allowHeaders: ['Content-Type', 'Authorization'],
+ *   maxAge: 600,
+ * });
+ */
+export function definePolicy(input: PolicyInput, options: DefinePolicyOptions = {}): CorsPolicy {
+  const result = parsePolicy(input, options);
+  if (!result.ok) throw new CorsPolicyError(typeof (input as { name?: unknown })?.name === 'string' ? input.name : undefined, result.issues);
+  return result.policy;
+}
+
+/** Like {@link definePolicy}, but returns every issue instead of throwing. Accepts untrusted input. */
+export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): ParsePolicyResult {
+  const parsed = policySchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, issues: [...schemaIssues(parsed.error, input, knownKeys), ...bestEffortLint(input)] };
+  }
+  // zod's output is a fresh copy: later mutation of the caller's object cannot reach the policy.
+  const source = deepFreeze(parsed.data);
+  const issues = applyAcknowledgements(source, lintAll(source, options.environment));
+  if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  return { ok: true, policy: build(source, options.environment, issues), issues };
+}
+
+/** The same policy loaded for another environment (`undefined`: the base policy). */
+export function policyForEnvironment(policy: CorsPolicy, environment: string | undefined): CorsPolicy {
+  return definePolicy(policy.source, { environment });
+}
+
+function lintAll(source: PolicyInput, environment: string | undefined): PolicyIssue[] {
+  const issues = [...lintPolicyLevel(source, environment)];
+  for (const ctx of allContexts(source)) issues.push(...lintContext(ctx));
+  return dedupe(issues);
+}
+
+/** The same finding reached from several contexts is reported once, at its most severe. */
+function dedupe(issues: readonly PolicyIssue[]): PolicyIssue[] {
+  const byKey = new Map<string, PolicyIssue>();
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  for (const issue of issues) {
+    const key = `${issue.code} ${formatIssuePath(issue.path)}`;
+    const seen = byKey.get(key);
+    if (seen === undefined || rank[issue.severity] < rank[seen.severity]) byKey.set(key, issue);
+  }
+  return [...byKey.values()];
+}
+
+function applyAcknowledgements(source: PolicyInput, issues: PolicyIssue[]): PolicyIssue[] {
+  const acks = source.acknowledgements ?? [];
+  const extra: PolicyIssue[] = [];
+  const reasons = new Map<string, string>();
+  acks.forEach((ack, i) => {
+    const path: IssuePath = ['acknowledgements', i];
+    if (ack.reason.trim() === '') {
+      extra.push({ code: 'acknowledgements/missing-reason', severity: 'error', path: [...path, 'reason'], message: `The acknowledgement of ${ack.rule} has no justification.`, hint: 'Write why the warning is acceptable; auditors read it.' });
+    }
+    if (!isRuleCode(ack.rule) || RULES[ack.rule].severity === 'error') {
+      extra.push({ code: 'acknowledgements/not-a-warning', severity: 'error', path: [...path, 'rule'], message: isRuleCode(ack.rule) ? `${ack.rule} is an error; errors cannot be acknowledged.` : `${JSON.stringify(ack.rule)} is not a rule code.`, hint: isRuleCode(ack.rule) ? 'Fix the problem instead.' : 'Use the code printed with the warning, e.g. "max-age/above-browser-cap".' });
+      return;
+    }
+    if (!issues.some((x) => x.code === ack.rule && x.severity !== 'error')) {
+      extra.push({ code: 'acknowledgements/unused', severity: 'warning', path: [...path, 'rule'], message: `No ${ack.rule} warning is raised by this policy.`, hint: 'Remove the stale acknowledgement.' });
+      return;
+    }
+    reasons.set(ack.rule, ack.reason);
+  });
+  const marked = issues.map((issue) => {
+    const reason = issue.severity === 'error' ? undefined : reasons.get(issue.code);
+    return reason === undefined ? issue : { ...issue, acknowledged: reason };
+  });
+  return [...marked, ...extra];
+}
+
+function build(source: PolicyInput, environment: string | undefined, issues: readonly PolicyIssue[]): CorsPolicy {
+  const top = topContext(source, environment);
+  const routeCtxs = routeContexts(source, top);
+  const rules = effectiveRules(top);
+  const routes = routeCtxs.map((ctx, i) => effectiveRoute(ctx, source.routes?.[i]?.path ?? '/', source.routes?.[i]?.description));
+  const preflight: PreflightSettings = {
+    refusedStatus: source.preflight?.refusedStatus ?? 403,
+    successStatus: source.preflight?.successStatus ?? 204,
+    continueToApp: source.preflight?.continueToApp ?? false,
+    vary: source.preflight?.vary ?? true,
+  };
+  const anyPna = rules.privateNetwork || routes.some((r) => r.privateNetwork);
+  const compiled: CompiledPolicy = {
+    top: compileRules(rules, false),
+    routes: routes.map(compileRoute),
+    preflight,
+    preflightVary: preflight.vary ? (anyPna ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY) : [],
+  };
+  const policy = {
+    name: source.name,
+    description: source.description,
+    owners: source.owners ?? [],
+    environment,
+    environments: Object.keys(source.environments ?? {}),
+    rules,
+    routes,
+    preflight,
+    findings: issues,
+    source,
+  };
+  Object.defineProperty(policy, COMPILED, { value: compiled, enumerable: false });
+  return deepFreeze(policy) as CorsPolicy;
+}
+
+/** Best-effort semantic lint of input whose shape is wrong, so that every problem is listed at once. */
+function bestEffortLint(input: unknown): PolicyIssue[] {
+  if (input === null || typeof input !== 'object') return [];
+  const raw = input as Record<string, unknown>;
+  const shape = policySchema.shape;
+  const clean: Record<string, unknown> = { name: typeof raw.name === 'string' ? raw.name : 'policy', origins: [] };
+  for (const key of Object.keys(shape) as Array<keyof typeof shape>) {
+    if (!Object.prototype.hasOwnProperty.call(raw, key)) continue;
+    const field = shape[key].safeParse(raw[key]);
+    if (field.success) clean[key] = field.data;
+  }
+  // A mistyped `credentials` ("true", 1) is linted as if on: the stricter reading never hides a problem.
+  if (Object.prototype.hasOwnProperty.call(raw, 'credentials') && typeof raw.credentials !== 'boolean' && raw.credentials) clean.credentials = true;
+  const parsed = policySchema.safeParse(clean);
+  if (!parsed.success) return [];
+  return lintAll(parsed.data, undefined).filter((i) => !(i.code === 'origins/empty' && !Array.isArray(raw.origins)));
+}
+
+function knownKeys(path: IssuePath): readonly string[] {
+  const s = policySchema.shape;
+  if (path.length === 0) return Object.keys(s);
+  if (path[0] === 'preflight') return ['refusedStatus', 'successStatus', 'continueToApp', 'vary'];
+  if (path[0] === 'routes') return ['path', 'description', 'disabled', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
+  if (path[0] === 'environments') return ['description', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
+  if (path[0] === 'acknowledgements') return ['rule', 'reason'];
+  return [];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

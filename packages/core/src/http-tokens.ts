@@ -1,0 +1,97 @@
+/*
+ * Fetch / RFC 9110 vocabulary: tokens, safelisted and forbidden names. Pure lookups, no regex over
+ * request input (the resolver calls `isTokenChar` in a linear loop).
+ */
+
+const TOKEN_CHARS = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
+  TOKEN_CHARS[c.charCodeAt(0)] = 1;
+}
+
+/** Whether a UTF-16 code unit is an RFC 9110 `tchar`. */
+export function isTokenChar(code: number): boolean {
+  return code < 128 && TOKEN_CHARS[code] === 1;
+}
+
+/** Whether a string is a non-empty RFC 9110 token (method names, header names). */
+export function isToken(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) if (!isTokenChar(value.charCodeAt(i))) return false;
+  return true;
+}
+
+/** ASCII-only lower-casing: never Unicode folding (the Kelvin sign must not become `k`). */
+export function asciiLower(value: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      if (!changed) {
+        out = value.slice(0, i);
+        changed = true;
+      }
+      out += String.fromCharCode(c + 32);
+    } else if (changed) {
+      out += value[i];
+    }
+  }
+  return changed ? out : value;
+}
+
+/** CORS-safelisted methods: browsers never preflight them. */
+export const SAFELISTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);
+
+/** Methods browsers refuse to send (compared case-insensitively). */
+export const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** The methods Fetch upper-cases when a script passes them in any case. */
+const NORMALISED_METHODS: ReadonlySet<string> = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+
+/** Fetch's method normalisation: `get` → `GET`, but `patch` stays `patch`. */
+export function normalizeMethod(method: string): string {
+  const upper = method.toUpperCase();
+  return NORMALISED_METHODS.has(upper) ? upper : method;
+}
+
+/** Fetch's forbidden request-header names (exact, lower-case). Scripts cannot set them. */
+const FORBIDDEN_REQUEST_HEADERS: ReadonlySet<string> = new Set([
+  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
+  'access-control-request-private-network', 'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt',
+  'expect', 'host', 'keep-alive', 'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding',
+  'upgrade', 'via',
+]);
+
+/** Whether a lower-case header name is forbidden in requests (including the `proxy-` and `sec-` prefixes). */
+export function isForbiddenRequestHeader(lowerName: string): boolean {
+  return FORBIDDEN_REQUEST_HEADERS.has(lowerName) || lowerName.startsWith('proxy-') || lowerName.startsWith('sec-');
+}
+
+/** Names only responses carry: listing them as allowed *request* headers is a confusion. */
+const RESPONSE_ONLY_HEADERS: ReadonlySet<string> = new Set([
+  'access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods',
+  'access-control-allow-headers', 'access-control-allow-private-network', 'access-control-expose-headers',
+  'access-control-max-age', 'set-cookie', 'www-authenticate', 'proxy-authenticate',
+]);
+
+export function isResponseOnlyHeader(lowerName: string): boolean {
+  return RESPONSE_ONLY_HEADERS.has(lowerName);
+}
+
+/** Names only requests carry: exposing them as *response* headers is a confusion. */
+const REQUEST_ONLY_HEADERS: ReadonlySet<string> = new Set([
+  'authorization', 'cookie', 'cookie2', 'host', 'origin', 'referer', 'proxy-authorization',
+  'access-control-request-method', 'access-control-request-headers', 'access-control-request-private-network',
+]);
+
+export function isRequestOnlyHeader(lowerName: string): boolean {
+  return REQUEST_ONLY_HEADERS.has(lowerName);
+}
+
+/** Response headers a page can always read (CORS-safelisted response-header names). */
+export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
+  'cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma',
+]);
+
+/** Request headers a page may send without a preflight (ignoring Content-Type's value rules). */
+export const SAFELISTED_REQUEST_HEADERS: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language']);

@@ -1,0 +1,28 @@
+// Loading and validating
+export { definePolicy, parsePolicy, policyForEnvironment } from './define-policy.js';
+export type { DefinePolicyOptions, ParsePolicyResult } from './define-policy.js';
+export { toPolicy, isCorsPolicy } from './to-policy.js';
+export { policySchema, policyJsonSchema } from './policy-schema.js';
+export type { PolicyInput, RouteRuleInput, EnvironmentOverlayInput, PreflightInput } from './policy-schema.js';
+export type { CorsPolicy, EffectiveRules, EffectiveRoute, PreflightSettings } from './policy.js';
+export { CorsPolicyError, formatIssue, formatIssues, formatIssuePath, sortIssues } from './policy-issue.js';
+export type { PolicyIssue, IssuePath } from './policy-issue.js';
+export { RULES, isRuleCode } from './rules.js';
+export type { RuleCode, RuleDoc, Severity } from './rules.js';
+export { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP } from './lint-rules.js';
+
+// Resolving requests
+export { requestFacts } from './request-facts.js';
+export type { RequestFacts, HeaderReader } from './request-facts.js';
+export { resolveCors, MAX_REQUEST_HEADERS_COUNT, MAX_REQUEST_HEADERS_LENGTH } from './resolve.js';
+export { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
+export { mergeVary } from './vary.js';
+export { DecisionReason } from './decision.js';
+export type {
+  CorsDecision, CorsDecisionKind, HeaderPairs, MatchedRoute, NotCorsDecision, PreflightAllowedDecision,
+  PreflightRefusedDecision, ActualAllowedDecision, ActualRefusedDecision,
+} from './decision.js';
+
+// Explaining
+export { explain, explainDecision, describeReason } from './explain.js';
+export type { ExplainRequest, Explanation } from './explain.js';

@@ -1,0 +1,215 @@
+import { getPublicSuffix } from 'tldts';
+import type { RuleCode } from './rules.js';
+
+/*
+ * Reads one configured origin entry (policy-load time, never per request). An entry is refused
+ * unless it is exactly what a browser would send (lower-case, no default port, Punycode, canonical
+ * IP) or a narrow pattern: we never rewrite an entry into something else.
+ */
+
+/** A validated subdomain/port pattern, compiled into a structural matcher by `origin-matcher`. */
+export interface OriginPattern {
+  /** e.g. `https://` */
+  readonly schemePrefix: string;
+  readonly scheme: string;
+  /** Host suffix after the wildcard (`example.com`), or the whole host when `wildcardHost` is false. */
+  readonly host: string;
+  /** `*.` stands for one or more labels before `host`. */
+  readonly wildcardHost: boolean;
+  /** `undefined`: no port; `'*'`: any port; else the one port allowed. */
+  readonly port: number | '*' | undefined;
+}
+
+export type OriginEntry =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'exact'; readonly origin: string; readonly scheme: string; readonly host: string }
+  | { readonly kind: 'pattern'; readonly pattern: OriginPattern }
+  | { readonly kind: 'invalid' };
+
+/** A problem with one entry. `credentialSensitive` findings are errors with credentials, warnings without. */
+export interface EntryFinding {
+  readonly code: RuleCode;
+  readonly message: string;
+  readonly hint: string;
+  readonly credentialSensitive?: boolean;
+}
+
+export interface AnalysedEntry {
+  readonly entry: OriginEntry;
+  readonly findings: readonly EntryFinding[];
+}
+
+const DEFAULT_PORTS: Readonly<Record<string, number>> = { http: 80, https: 443 };
+const REGEX_LIKE = /[\^$\\()[\]|+?{}]|\.\*/;
+const SCHEME = /^([A-Za-z*][A-Za-z0-9+.\-*]*):(\/\/)?/;
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+const IPV4_LIKE = /^(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]*))*$/i;
+const CANONICAL_IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+function invalid(...findings: EntryFinding[]): AnalysedEntry {
+  return { entry: { kind: 'invalid' }, findings };
+}
+
+/** Classifies a configured origin entry and lists what is wrong with it. */
+export function analyseOriginEntry(raw: string): AnalysedEntry {
+  if (raw === '*') return { entry: { kind: 'any' }, findings: [] };
+  const shown = JSON.stringify(raw);
+  if (raw.trim() === '') {
+    return invalid({ code: 'origins/missing-scheme', message: 'An origin entry is empty.', hint: 'Remove the empty entry or write a full origin such as "https://app.example.com".' });
+  }
+  if (/\s/.test(raw)) {
+    return invalid({ code: 'origins/whitespace', message: `${shown} contains whitespace.`, hint: `Write ${JSON.stringify(raw.trim().split(/[\s,]+/)[0])} without spaces; put each origin in its own entry.` });
+  }
+  if (raw.includes(',')) {
+    return invalid({ code: 'origins/comma-joined', message: `${shown} joins several origins in one entry.`, hint: `Split it into separate entries: ${raw.split(',').map((s) => JSON.stringify(s.trim())).join(', ')}.` });
+  }
+  if (raw === 'null') {
+    return invalid({ code: 'origins/null', message: 'The "null" origin is sent by sandboxed iframes, file: pages and redirects: any site can produce it.', hint: 'Remove "null"; serve the calling page from a real origin and list that origin.', credentialSensitive: true });
+  }
+  if (REGEX_LIKE.test(raw)) {
+    return invalid({ code: 'patterns/regex', message: `${shown} looks like a regular expression; origins are compared exactly.`, hint: 'List exact origins, or use a subdomain pattern such as "https://*.example.com".' });
+  }
+  const scheme = SCHEME.exec(raw);
+  if (scheme === null || scheme[2] === undefined) {
+    if (scheme !== null && scheme[1]?.toLowerCase() === 'file') return fileScheme(shown);
+    return invalid({ code: 'origins/missing-scheme', message: `${shown} has no scheme.`, hint: `Write the full origin, e.g. "https://${raw.replace(/^\/+/, '')}".` });
+  }
+  const schemeName = scheme[1] as string;
+  if (schemeName.includes('*')) {
+    return invalid({ code: 'patterns/scheme-wildcard', message: `${shown} uses a wildcard in the scheme.`, hint: `List the scheme explicitly, normally "https://${raw.slice(scheme[0].length)}".` });
+  }
+  if (schemeName.toLowerCase() === 'file') return fileScheme(shown);
+  const rest = raw.slice(scheme[0].length);
+  const cut = rest.search(/[/?#]/);
+  if (cut !== -1) {
+    return invalid({ code: 'origins/not-an-origin', message: `${shown} has a path, query, fragment or trailing slash; an Origin header never does.`, hint: `Write "${raw.slice(0, scheme[0].length + cut).toLowerCase()}".` });
+  }
+  if (rest.includes('@')) {
+    return invalid({ code: 'origins/not-an-origin', message: `${shown} contains userinfo ("user@"); an Origin header never does.`, hint: `Write "${scheme[0]}${rest.slice(rest.lastIndexOf('@') + 1)}".` });
+  }
+  const findings: EntryFinding[] = [];
+  if (schemeName !== schemeName.toLowerCase()) {
+    findings.push(lowerCaseFinding(raw));
+  }
+  const lowerScheme = schemeName.toLowerCase();
+  // Split host and port; IPv6 literals carry colons inside brackets.
+  let host = rest;
+  let portText: string | undefined;
+  const close = rest.startsWith('[') ? rest.indexOf(']') : -1;
+  const colon = rest.indexOf(':', close === -1 ? 0 : close);
+  if (colon !== -1) {
+    host = rest.slice(0, colon);
+    portText = rest.slice(colon + 1);
+  }
+  let port: number | '*' | undefined;
+  if (portText !== undefined) {
+    if (portText === '*') port = '*';
+    else if (!/^[0-9]+$/.test(portText) || (portText.length > 1 && portText.startsWith('0'))) {
+      return invalid({ code: 'origins/invalid-port', message: `${shown} has the port "${portText}", which is not a canonical port number.`, hint: 'Use a port from 1 to 65535 without leading zeros, or ":*" for any port.' });
+    } else {
+      const n = Number(portText);
+      if (n < 1 || n > 65535) {
+        return invalid({ code: 'origins/invalid-port', message: `${shown} has the port ${portText}, outside 1–65535.`, hint: 'Use a port from 1 to 65535.' });
+      }
+      if (DEFAULT_PORTS[lowerScheme] === n) {
+        return invalid({ code: 'origins/default-port', message: `${shown} names the default port ${n}, which browsers omit from the Origin header.`, hint: `Write "${lowerScheme}://${host}" (without ":${n}").` });
+      }
+      port = n;
+    }
+  }
+  if (host === '') {
+    return invalid({ code: 'origins/invalid-host', message: `${shown} has no host.`, hint: 'Write scheme://host, e.g. "https://app.example.com".' });
+  }
+  const stars = host.split('*').length - 1;
+  if (stars > 1) {
+    return invalid({ code: 'patterns/multiple-wildcards', message: `${shown} has ${stars} wildcards.`, hint: 'Use one leading "*." — it already matches one or more labels ("https://*.example.com" matches a.b.example.com).' });
+  }
+  if (host === '*') {
+    return invalid({ code: 'patterns/bare-wildcard', message: `${shown} allows every host on ${lowerScheme}.`, hint: 'List the sites that may call you, or use ["*"] (without credentials) if the API is truly public.' });
+  }
+  const wildcardHost = stars === 1;
+  if (wildcardHost && !host.startsWith('*.')) {
+    return invalid({ code: 'patterns/wildcard-position', message: `${shown} puts the wildcard inside a label, so it matches look-alike hosts.`, hint: `Use a whole leading label: "${lowerScheme}://*.${host.slice(host.indexOf('*') + 1).replace(/^[^.]*\./, '')}".` });
+  }
+  const baseHost = wildcardHost ? host.slice(2) : host;
+  const checked = checkHost(baseHost, raw);
+  if (checked.finding !== undefined) return invalid(...findings, checked.finding);
+  if (baseHost !== baseHost.toLowerCase() && !findings.some((f) => f.code === 'origins/not-lowercase')) {
+    findings.push(lowerCaseFinding(raw));
+  }
+  if (findings.length > 0) return invalid(...findings);
+  if (wildcardHost && checked.isIp) {
+    return invalid({ code: 'patterns/ip-wildcard', message: `${shown} applies a wildcard to an IP address.`, hint: 'List each IP origin exactly.' });
+  }
+  if (lowerScheme !== 'http' && lowerScheme !== 'https') {
+    findings.push({ code: 'origins/unsupported-scheme', message: `${shown} uses the ${lowerScheme}: scheme; only http and https pages are web origins.`, hint: 'Make sure a browser extension or app really needs access; otherwise remove the entry.' });
+  }
+  if (wildcardHost) {
+    const suffix = getPublicSuffix(baseHost, { allowPrivateDomains: true });
+    if (suffix === baseHost) {
+      findings.push({ code: 'patterns/public-suffix', message: `${shown} covers every site registered under the public suffix "${baseHost}".`, hint: `Anchor the pattern on a domain you own, e.g. "${lowerScheme}://*.your-domain.${baseHost}".`, credentialSensitive: true });
+    }
+  }
+  if (wildcardHost || port === '*') {
+    return { entry: { kind: 'pattern', pattern: { scheme: lowerScheme, schemePrefix: `${lowerScheme}://`, host: baseHost, wildcardHost, port } }, findings };
+  }
+  return { entry: { kind: 'exact', origin: raw, scheme: lowerScheme, host: baseHost }, findings };
+}
+
+function fileScheme(shown: string): AnalysedEntry {
+  return invalid({ code: 'origins/file-scheme', message: `${shown} is a file: URL; browsers send "Origin: null" for file pages.`, hint: 'Serve the calling page over http(s) (e.g. http://localhost:3000) and list that origin.' });
+}
+
+function lowerCaseFinding(raw: string): EntryFinding {
+  return { code: 'origins/not-lowercase', message: `${JSON.stringify(raw)} has upper-case letters; browsers send lower-case origins and matching is exact.`, hint: `Write "${raw.replace(/[A-Z]+/g, (s) => s.toLowerCase())}".` };
+}
+
+/** Validates a host (no wildcard) and says whether it is an IP literal. */
+function checkHost(host: string, raw: string): { finding?: EntryFinding; isIp: boolean } {
+  const shown = JSON.stringify(raw);
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(host)) {
+    let ascii: string | undefined;
+    try {
+      ascii = new URL(`https://${host}`).hostname;
+    } catch {
+      ascii = undefined;
+    }
+    const hint = ascii === undefined ? 'Write the host in its Punycode (xn--) form.' : `Write the Punycode form "${raw.replace(host, ascii)}".`;
+    return { finding: { code: 'origins/unicode-host', message: `${shown} has a Unicode host; browsers send its Punycode form.`, hint }, isIp: false };
+  }
+  if (host.startsWith('[')) {
+    const canonical = canonicalHost(host);
+    if (canonical === undefined || !host.endsWith(']')) {
+      return { finding: { code: 'origins/invalid-host', message: `${shown} has a malformed IPv6 address.`, hint: 'Write a valid IPv6 literal in brackets, e.g. "http://[::1]:8080".' }, isIp: true };
+    }
+    if (canonical !== host) {
+      return { finding: { code: 'origins/non-canonical-ip', message: `${shown} does not write the IPv6 address the way browsers do.`, hint: `Write "${raw.replace(host, canonical)}".` }, isIp: true };
+    }
+    return { isIp: true };
+  }
+  if (IPV4_LIKE.test(host)) {
+    if (CANONICAL_IPV4.test(host)) return { isIp: true };
+    const canonical = canonicalHost(host);
+    const hint = canonical === undefined ? 'Write the address as four decimal numbers, e.g. 127.0.0.1.' : `Write "${raw.replace(host, canonical)}".`;
+    return { finding: { code: 'origins/non-canonical-ip', message: `${shown} writes an IP address in a form browsers never send.`, hint }, isIp: true };
+  }
+  const lower = host.toLowerCase();
+  if (lower.length > 253 || !lower.split('.').every((label) => LABEL.test(label))) {
+    return { finding: { code: 'origins/invalid-host', message: `${shown} does not have a valid host name.`, hint: 'Use letters, digits and hyphens in dot-separated labels of at most 63 characters.' }, isIp: false };
+  }
+  return { isIp: false };
+}
+
+function canonicalHost(host: string): string | undefined {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Loopback hosts, where plain http carries no network risk. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+
+/*
+ * The shape of a policy. Only structure lives here (types, required keys, no unknown keys); what the
+ * values *mean* (is this origin canonical? is this header forbidden?) is checked by the lint rules,
+ * so that every problem is reported with a stable rule code and a fix hint.
+ *
+ * Every field carries `title` and `description` metadata: the docs site and the JSON Schema are
+ * generated from it, so audit text cannot drift from validation.
+ */
+
+const originList = z
+  .array(z.string())
+  .meta({
+    title: 'Allowed origins',
+    description:
+      'Who may read responses: exact origins (`https://app.example.com`), subdomain patterns ' +
+      '(`https://*.example.com`, one or more labels; `:*` for any port), or `["*"]` for any site ' +
+      '(never with credentials). Origins are compared byte for byte with the browser\'s `Origin` header.',
+  });
+
+const credentials = z.boolean().meta({
+  title: 'Credentials',
+  description:
+    'Whether browsers may send cookies, HTTP authentication and client certificates, and let the page ' +
+    'read the response (`Access-Control-Allow-Credentials: true`). Never combined with `*` origins.',
+});
+
+const methods = z.array(z.string()).meta({
+  title: 'Allowed methods',
+  description:
+    'Methods cross-origin pages may use. Defaults to GET, HEAD, POST. Binds actual requests too: a ' +
+    'policy without GET withholds CORS headers from cross-origin GETs. `*` allows any method ' +
+    '(echoed per request when credentials are on).',
+});
+
+const allowHeaders = z.array(z.string()).meta({
+  title: 'Allowed request headers',
+  description:
+    'Non-safelisted request headers pages may send (e.g. `Content-Type` for JSON, `Authorization`). ' +
+    '`*` allows any header except `Authorization`, which must always be listed by name.',
+});
+
+const exposeHeaders = z.array(z.string()).meta({
+  title: 'Exposed response headers',
+  description:
+    'Response headers the page may read beyond the safelisted ones (Cache-Control, Content-Language, ' +
+    'Content-Length, Content-Type, Expires, Last-Modified, Pragma). `*` is refused with credentials.',
+});
+
+const maxAge = z.number().meta({
+  title: 'Preflight cache (seconds)',
+  description:
+    'How long browsers may cache a preflight answer (`Access-Control-Max-Age`), an integer from 0 to ' +
+    '86400. 0 asks browsers not to cache; absent leaves the browser default (5 s). Chromium caps it at 7200.',
+});
+
+const privateNetwork = z.boolean().meta({
+  title: 'Private Network Access',
+  description:
+    'Opt in to answering Private Network Access preflights (`Access-Control-Allow-Private-Network`). ' +
+    'Deprecated: Chrome has put PNA on hold. Never with `*` origins.',
+});
+
+const preflight = z
+  .strictObject({
+    refusedStatus: z.number().optional().meta({
+      title: 'Refused preflight status',
+      description: 'HTTP status of a refused preflight (a 4xx; default 403). The response carries no CORS headers.',
+    }),
+    successStatus: z.number().optional().meta({
+      title: 'Allowed preflight status',
+      description: 'HTTP status of an allowed preflight (200 or 204; default 204).',
+    }),
+    continueToApp: z.boolean().optional().meta({
+      title: 'Continue allowed preflights to the app',
+      description:
+        'When true, an allowed preflight gets its CORS headers and is then handed to the application ' +
+        'instead of being answered by the CORS layer. Default false.',
+    }),
+    vary: z.boolean().optional().meta({
+      title: 'Vary on preflights',
+      description:
+        'Whether preflight responses carry `Vary: Origin, Access-Control-Request-Method, ' +
+        'Access-Control-Request-Headers` (default true). Turn off only if no cache stores OPTIONS responses.',
+    }),
+  })
+  .meta({ title: 'Preflight behaviour', description: 'How preflight (OPTIONS) requests are answered.' });
+
+/** Fields a route rule or an environment overlay may set. */
+const ruleFields = {
+  origins: originList.optional(),
+  credentials: credentials.optional(),
+  methods: methods.optional(),
+  allowHeaders: allowHeaders.optional(),
+  exposeHeaders: exposeHeaders.optional(),
+  maxAge: maxAge.optional(),
+  privateNetwork: privateNetwork.optional(),
+};
+
+const routeRule = z
+  .strictObject({
+    path: z.string().meta({
+      title: 'Path pattern',
+      description:
+        'Which paths the rule covers: literal segments, `*` for exactly one segment, and a final `**` ' +
+        'for any number of segments (`/public/**`). Matched case-sensitively, query string ignored.',
+    }),
+    description: z.string().optional().meta({ title: 'Why this rule exists', description: 'Shown to auditors.' }),
+    disabled: z.boolean().optional().meta({
+      title: 'CORS off',
+      description:
+        'When true, no origin may read this path: preflights are refused and responses carry no CORS headers.',
+    }),
+    ...ruleFields,
+  })
+  .meta({
+    title: 'Route rule',
+    description:
+      'Overrides for matching paths. The first matching rule wins; each field it sets replaces the ' +
+      'top-level value, fields it omits are inherited.',
+  });
+
+const environmentOverlay = z
+  .strictObject({
+    description: z.string().optional().meta({ title: 'Why this overlay exists', description: 'Shown to auditors.' }),
+    ...ruleFields,
+    origins: originList.optional().meta({
+      title: 'Additional origins',
+      description:
+        'Origins added (not substituted) in this environment, to the top-level list and to every route ' +
+        'rule that lists its own origins (except `*` lists).',
+    }),
+  })
+  .meta({
+    title: 'Environment overlay',
+    description:
+      'Changes applied when the policy is loaded for this environment (chosen explicitly by the loader). ' +
+      '`origins` are added; every other field replaces the top-level value.',
+  });
+
+const acknowledgement = z
+  .strictObject({
+    rule: z.string().meta({ title: 'Rule code', description: 'The warning being acknowledged, e.g. `max-age/above-browser-cap`.' }),
+    reason: z.string().meta({ title: 'Justification', description: 'Why the warning is acceptable here. Shown to auditors.' }),
+  })
+  .meta({
+    title: 'Acknowledged warning',
+    description: 'A warning the owners accept, with a written justification. Errors can never be acknowledged.',
+  });
+
+/** The zod schema of a policy file's input. Structure only; semantics are checked by the linter. */
+export const policySchema = z
+  .strictObject({
+    name: z.string().meta({
+      title: 'Name',
+      description: 'A stable identifier, lower-case letters, digits and dashes (e.g. `storefront-api`).',
+    }),
+    description: z.string().optional().meta({ title: 'Description', description: 'What the API is and who calls it.' }),
+    owners: z.array(z.string()).optional().meta({ title: 'Owners', description: 'Teams or people who answer for this policy.' }),
+    origins: originList,
+    credentials: credentials.optional(),
+    methods: methods.optional(),
+    allowHeaders: allowHeaders.optional(),
+    exposeHeaders: exposeHeaders.optional(),
+    maxAge: maxAge.optional(),
+    privateNetwork: privateNetwork.optional(),
+    preflight: preflight.optional(),
+    routes: z.array(routeRule).optional().meta({
+      title: 'Route rules',
+      description: 'Per-path overrides, tried in order; the first matching rule applies.',
+    }),
+    environments: z.record(z.string(), environmentOverlay).optional().meta({
+      title: 'Environment overlays',
+      description: 'Named overlays (e.g. `development`), applied only when the loader selects them.',
+    }),
+    acknowledgements: z.array(acknowledgement).optional().meta({
+      title: 'Acknowledged warnings',
+      description: 'Warnings accepted with a justification. Errors cannot be acknowledged.',
+    }),
+  })
+  .meta({
+    title: 'CORS policy',
+    description: 'Which other sites may read this API from a browser, with which methods and headers, and with cookies or not.',
+  });
+
+/** What a policy file declares (the input of `definePolicy`). */
+export type PolicyInput = z.input<typeof policySchema>;
+export type RouteRuleInput = NonNullable<PolicyInput['routes']>[number];
+export type EnvironmentOverlayInput = NonNullable<PolicyInput['environments']>[string];
+export type PreflightInput = NonNullable<PolicyInput['preflight']>;
+
+/** The policy's JSON Schema (draft 2020-12), generated from the zod schema and its metadata. */
+export function policyJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(policySchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+}

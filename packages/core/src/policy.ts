@@ -1,0 +1,57 @@
+import type { PolicyIssue } from './policy-issue.js';
+import type { PolicyInput } from './policy-schema.js';
+
+/** The rules in force for a request, after defaults and the selected environment overlay. */
+export interface EffectiveRules {
+  /** Exact origins, patterns, or `['*']`. */
+  readonly origins: readonly string[];
+  readonly credentials: boolean;
+  /** Methods as compared (Fetch-normalised: `get` → `GET`, `patch` stays `patch`). */
+  readonly methods: readonly string[];
+  /** Allowed request header names, lower-cased; may contain `*`. */
+  readonly allowHeaders: readonly string[];
+  /** Exposed response header names as written; may contain `*`. */
+  readonly exposeHeaders: readonly string[];
+  /** Seconds, or `undefined` for no `Access-Control-Max-Age` header. */
+  readonly maxAge: number | undefined;
+  readonly privateNetwork: boolean;
+}
+
+/** A route rule with every field resolved (inherited fields filled in from the top level). */
+export interface EffectiveRoute extends EffectiveRules {
+  readonly path: string;
+  readonly description: string | undefined;
+  /** True: CORS is off for these paths (preflights refused, no CORS headers). */
+  readonly disabled: boolean;
+}
+
+/** How preflights are answered, defaults applied. */
+export interface PreflightSettings {
+  readonly refusedStatus: number;
+  readonly successStatus: number;
+  readonly continueToApp: boolean;
+  readonly vary: boolean;
+}
+
+/**
+ * A validated, linted, compiled and frozen policy: what `definePolicy` returns and what
+ * `resolveCors`, `explain` and every adapter take.
+ */
+export interface CorsPolicy {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly owners: readonly string[];
+  /** The environment overlay this policy was loaded with, or `undefined` for the base policy. */
+  readonly environment: string | undefined;
+  /** Names of every overlay the policy defines. */
+  readonly environments: readonly string[];
+  /** Top-level rules in force (after the overlay). */
+  readonly rules: EffectiveRules;
+  /** Route rules in declaration order, fields resolved. The first whose path matches applies. */
+  readonly routes: readonly EffectiveRoute[];
+  readonly preflight: PreflightSettings;
+  /** Warnings and notes (never errors: a policy with errors does not load), acknowledged ones marked. */
+  readonly findings: readonly PolicyIssue[];
+  /** A frozen copy of the validated input, for rendering and diffing. */
+  readonly source: PolicyInput;
+}

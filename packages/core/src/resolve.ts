@@ -1,0 +1,147 @@
+import type { CompiledRules } from './compile.js';
+import { compiledOf, type CompiledPolicy } from './compiled-policy.js';
+import { DecisionReason, type CorsDecision, type MatchedRoute } from './decision.js';
+import { SAFELISTED_METHODS, isToken, isTokenChar } from './http-tokens.js';
+import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
+import type { CorsPolicy } from './policy.js';
+import type { RequestFacts } from './request-facts.js';
+
+/** `Access-Control-Request-Headers` longer than this is refused unread (bounds the cost of hostile preflights). */
+export const MAX_REQUEST_HEADERS_LENGTH = 4096;
+/** At most this many names in `Access-Control-Request-Headers`. */
+export const MAX_REQUEST_HEADERS_COUNT = 64;
+
+const NO_HEADERS: ReadonlyArray<readonly [string, string]> = [];
+const ACAO = 'Access-Control-Allow-Origin';
+const ACAC = 'Access-Control-Allow-Credentials';
+
+/**
+ * Decides how to answer one request under a policy. Pure and synchronous: no I/O, no clock, and it
+ * never throws on any request input (malformed headers are refused, not parsed with exceptions).
+ *
+ * @example
+ * const decision = resolveCors(policy, requestFacts(req.method, req.url, (n) => req.headers[n]));
+ */
+export function resolveCors(policy: CorsPolicy, facts: RequestFacts): CorsDecision {
+  const compiled = compiledOf(policy);
+  let rules = compiled.top;
+  let route: MatchedRoute | undefined;
+  for (const r of compiled.routes) {
+    if (r.matches(facts.path)) {
+      rules = r.rules;
+      route = { index: r.index, path: r.path };
+      break;
+    }
+  }
+  const origin = facts.origin;
+  if (origin === undefined) {
+    return { kind: 'not-cors', reason: DecisionReason.NoOrigin, headers: rules.anyOrigin && !rules.disabled ? rules.anyOriginHeaders : NO_HEADERS, vary: rules.actualVary, route, end: false };
+  }
+  if (facts.method === 'OPTIONS' && facts.accessControlRequestMethod !== undefined) {
+    return resolvePreflight(compiled, rules, route, origin, facts);
+  }
+  return resolveActual(rules, route, origin, facts.method);
+}
+
+function resolveActual(rules: CompiledRules, route: MatchedRoute | undefined, origin: string, method: string): CorsDecision {
+  const vary = rules.actualVary;
+  if (rules.disabled) return { kind: 'actual-refused', reason: DecisionReason.RouteDisabled, headers: NO_HEADERS, vary, route, end: false };
+  const originReason = checkOrigin(rules, origin);
+  if (originReason !== undefined) return { kind: 'actual-refused', reason: originReason, headers: NO_HEADERS, vary, route, end: false };
+  if (!methodAllowed(rules, method)) return { kind: 'actual-refused', reason: DecisionReason.MethodNotAllowed, headers: NO_HEADERS, vary, route, end: false };
+  if (rules.anyOrigin) return { kind: 'actual-allowed', reason: DecisionReason.AnyOrigin, headers: rules.anyOriginHeaders, vary, route, end: false };
+  const headers: Array<readonly [string, string]> = [[ACAO, origin]];
+  if (rules.credentials) headers.push([ACAC, 'true']);
+  if (rules.exposeHeadersValue !== undefined) headers.push(['Access-Control-Expose-Headers', rules.exposeHeadersValue]);
+  return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers, vary, route, end: false };
+}
+
+function resolvePreflight(compiled: CompiledPolicy, rules: CompiledRules, route: MatchedRoute | undefined, origin: string, facts: RequestFacts): CorsDecision {
+  const vary = compiled.preflightVary;
+  const refuse = (reason: DecisionReason): CorsDecision => ({ kind: 'preflight-refused', reason, headers: NO_HEADERS, vary, route, status: compiled.preflight.refusedStatus, end: true });
+  if (rules.disabled) return refuse(DecisionReason.RouteDisabled);
+  const originReason = checkOrigin(rules, origin);
+  if (originReason !== undefined) return refuse(originReason);
+
+  const method = facts.accessControlRequestMethod as string;
+  if (!isToken(method)) return refuse(DecisionReason.RequestMethodMalformed);
+  if (!methodAllowed(rules, method)) return refuse(DecisionReason.MethodNotAllowed);
+
+  const headers: Array<readonly [string, string]> = [[ACAO, rules.anyOrigin ? '*' : origin]];
+  if (rules.credentials) headers.push([ACAC, 'true']);
+  // Safelisted methods pass the browser's check without an Allow-Methods entry.
+  if (!SAFELISTED_METHODS.has(method)) headers.push(['Access-Control-Allow-Methods', rules.anyMethod && !rules.credentials ? '*' : method]);
+
+  const requested = facts.accessControlRequestHeaders;
+  if (requested !== undefined) {
+    const names = parseRequestHeaders(requested);
+    if (names === undefined) return refuse(DecisionReason.RequestHeadersMalformed);
+    for (const name of names) {
+      if (!(rules.headers.has(name) || (rules.anyHeader && name !== 'authorization'))) return refuse(DecisionReason.HeaderNotAllowed);
+    }
+    if (names.length > 0) {
+      headers.push(['Access-Control-Allow-Headers', rules.allowHeadersValue ?? names.join(', ')]);
+    }
+  }
+  if (rules.maxAgeValue !== undefined) headers.push(['Access-Control-Max-Age', rules.maxAgeValue]);
+  if (facts.accessControlRequestPrivateNetwork === 'true') {
+    if (!rules.privateNetwork || rules.anyOrigin) return refuse(DecisionReason.PrivateNetworkNotAllowed);
+    headers.push(['Access-Control-Allow-Private-Network', 'true']);
+  }
+  return {
+    kind: 'preflight-allowed',
+    reason: rules.anyOrigin ? DecisionReason.AnyOrigin : DecisionReason.OriginAllowed,
+    headers,
+    vary,
+    route,
+    status: compiled.preflight.successStatus,
+    end: !compiled.preflight.continueToApp,
+  };
+}
+
+/** `undefined` when allowed, else why not. The cheap classification runs only on refusals. */
+function checkOrigin(rules: CompiledRules, origin: string): DecisionReason | undefined {
+  if (rules.anyOrigin) return undefined;
+  if (rules.origins.matches(origin)) return undefined;
+  if (origin === 'null') return DecisionReason.OriginNull;
+  if (origin.length === 0 || origin.length > MAX_ORIGIN_LENGTH || origin.includes(',') || origin.includes(' ') || !origin.includes('://')) {
+    return DecisionReason.OriginMalformed;
+  }
+  return DecisionReason.OriginNotAllowed;
+}
+
+function methodAllowed(rules: CompiledRules, method: string): boolean {
+  if (rules.anyMethod || rules.methods.has(method)) return true;
+  // HEAD is GET without a body (RFC 9110 §9.3.2): servers answer it wherever they answer GET.
+  return method === 'HEAD' && rules.methods.has('GET');
+}
+
+/**
+ * Splits `Access-Control-Request-Headers` into lower-case names in one linear pass. Tolerates
+ * optional whitespace around commas and empty items; refuses anything else, or input over the caps.
+ */
+export function parseRequestHeaders(value: string): string[] | undefined {
+  if (value.length > MAX_REQUEST_HEADERS_LENGTH) return undefined;
+  const names: string[] = [];
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i === value.length ? 44 /* , */ : value.charCodeAt(i);
+    if (c === 44) {
+      if (start !== -1) {
+        if (names.length === MAX_REQUEST_HEADERS_COUNT) return undefined;
+        // Names are validated tokens (ASCII only), so toLowerCase cannot fold Unicode.
+        names.push(value.slice(start, end === -1 ? i : end).toLowerCase());
+      }
+      start = -1;
+      end = -1;
+    } else if (c === 32 || c === 9) {
+      // Whitespace is allowed only around a name, not inside one.
+      if (start !== -1 && end === -1) end = i;
+    } else {
+      if (!isTokenChar(c) || end !== -1) return undefined;
+      if (start === -1) start = i;
+    }
+  }
+  return names;
+}

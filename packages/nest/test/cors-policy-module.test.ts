@@ -1,0 +1,168 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CorsPolicyError, type PolicyInput } from '@org/cors-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CorsPolicyModule } from '../src/index.js';
+import { ItemsController, listen } from './nest-app.js';
+
+const itemsPolicy = {
+  name: 'items-api',
+  origins: ['https://app.example.com'],
+  credentials: true,
+  methods: ['GET', 'PUT'],
+  allowHeaders: ['Content-Type'],
+  exposeHeaders: ['X-Request-Id'],
+  maxAge: 600,
+  routes: [{ path: '/public/**', origins: ['*'], credentials: false, methods: ['GET'] }],
+} satisfies PolicyInput;
+
+/** Three independent mistakes: the error must name every one of them. */
+const badPolicy = {
+  name: 'items-api',
+  origins: ['*'],
+  credentials: true,
+  methods: ['GET', 'TRACE'],
+  maxAge: -1,
+} satisfies PolicyInput;
+
+let server: { url: string; close(): Promise<void> } | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const preflight = (origin: string, method: string, headers?: string) => ({
+  method: 'OPTIONS',
+  headers: {
+    origin,
+    'access-control-request-method': method,
+    ...(headers === undefined ? {} : { 'access-control-request-headers': headers }),
+  },
+});
+
+describe('CorsPolicyModule.forRoot', () => {
+  it('answers a preflight for a route that has no OPTIONS handler, before routing', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
+    const before = ItemsController.calls;
+    const res = await fetch(`${server.url}/api/items/7`, preflight('https://app.example.com', 'PUT', 'content-type'));
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
+    expect(res.headers.get('access-control-max-age')).toBe('600');
+    expect(res.headers.get('vary')).toMatch(/Origin/);
+    expect(await res.text()).toBe('');
+    expect(ItemsController.calls).toBe(before);
+  });
+
+  it('answers a preflight for a path no controller serves', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
+    const res = await fetch(`${server.url}/nowhere`, preflight('https://app.example.com', 'GET'));
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
+  it('refuses a preflight from an unlisted origin with 403 and no CORS headers', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
+    const res = await fetch(`${server.url}/api/items/7`, preflight('https://evil.example', 'PUT'));
+    expect(res.status).toBe(403);
+    const cors = [...res.headers.keys()].filter((name) => name.startsWith('access-control-'));
+    expect(cors).toEqual([]);
+  });
+
+  it('lets the controller answer an actual request and adds the CORS headers to its response', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
+    const res = await fetch(`${server.url}/api/items/7`, {
+      method: 'PUT',
+      headers: { origin: 'https://app.example.com', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'lamp' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ id: '7', name: 'lamp' });
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(res.headers.get('access-control-expose-headers')).toBe('X-Request-Id');
+  });
+
+  it('keeps the Vary tokens the controller appends next to Origin', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
+    const res = await fetch(`${server.url}/api/items`, { headers: { origin: 'https://app.example.com' } });
+    const vary = (res.headers.get('vary') ?? '').split(/\s*,\s*/);
+    expect(vary).toContain('Origin');
+    expect(vary).toContain('Accept-Encoding');
+  });
+
+  it('serves an actual request from a refused origin without CORS headers', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
+    const res = await fetch(`${server.url}/api/items`, { headers: { origin: 'https://evil.example' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('vary')).toMatch(/Origin/);
+  });
+
+  it('applies the policy route rule for the path a controller serves', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
+    const open = await fetch(`${server.url}/public/status`, { headers: { origin: 'https://anyone.example' } });
+    expect(open.headers.get('access-control-allow-origin')).toBe('*');
+    expect(open.headers.get('access-control-allow-credentials')).toBeNull();
+    const closed = await fetch(`${server.url}/api/items`, { headers: { origin: 'https://anyone.example' } });
+    expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('makes the loaded policy injectable as CORS_POLICY', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
+    const res = await fetch(`${server.url}/policy/name`);
+    expect(await res.text()).toBe('items-api');
+  });
+
+  it('throws at declaration on a bad policy, listing every issue', () => {
+    let error: unknown;
+    try {
+      CorsPolicyModule.forRoot(badPolicy);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CorsPolicyError);
+    const issues = (error as CorsPolicyError).issues.filter((issue) => issue.severity === 'error');
+    expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(
+      expect.arrayContaining(['maxAge', 'methods.1', expect.stringMatching(/^(origins|credentials)/)]),
+    );
+    expect((error as Error).message).toContain('TRACE');
+  });
+});
+
+describe('CorsPolicyModule.forRootAsync', () => {
+  const POLICY_SOURCE = 'POLICY_SOURCE';
+
+  @Module({ providers: [{ provide: POLICY_SOURCE, useValue: itemsPolicy }], exports: [POLICY_SOURCE] })
+  class PolicySourceModule {}
+
+  it('loads the policy from an injected provider while the app boots', async () => {
+    const cors = CorsPolicyModule.forRootAsync({
+      imports: [PolicySourceModule],
+      inject: [POLICY_SOURCE],
+      useFactory: async (input: PolicyInput) => input,
+    });
+    server = await listen(cors);
+    const res = await fetch(`${server.url}/api/items/1`, preflight('https://app.example.com', 'PUT'));
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
+  it('applies the environment overlay it is given', async () => {
+    const withOverlay = { ...itemsPolicy, environments: { development: { origins: ['http://localhost:3000'] } } };
+    server = await listen(CorsPolicyModule.forRootAsync({ useFactory: () => withOverlay, environment: 'development' }));
+    const res = await fetch(`${server.url}/api/items`, { headers: { origin: 'http://localhost:3000' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+  });
+
+  it('fails the boot on a bad policy, listing every issue', async () => {
+    @Module({ imports: [CorsPolicyModule.forRootAsync({ useFactory: () => badPolicy })] })
+    class AppModule {}
+    const boot = NestFactory.create(AppModule, { logger: false, abortOnError: false });
+    await expect(boot).rejects.toBeInstanceOf(CorsPolicyError);
+    const error = (await boot.catch((caught: unknown) => caught)) as CorsPolicyError;
+    expect(error.issues.filter((issue) => issue.severity === 'error').length).toBeGreaterThanOrEqual(3);
+  });
+});

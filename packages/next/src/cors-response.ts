@@ -1,0 +1,33 @@
+import { mergeVary, requestFacts, resolveCors, type CorsDecision, type CorsPolicy } from '@org/cors-core';
+
+/** The policy's decision for a Web `Request` (Edge and Node runtimes alike). */
+export function decide(policy: CorsPolicy, request: Request): CorsDecision {
+  return resolveCors(policy, requestFacts(request.method, request.url, (name) => request.headers.get(name)));
+}
+
+/** The empty response that ends a preflight: the decision's status, headers and Vary. */
+export function preflightResponse(decision: CorsDecision & { status: number }): Response {
+  const response = new Response(null, { status: decision.status });
+  return withCorsHeaders(decision, response);
+}
+
+/**
+ * Writes the decision's headers onto `response` and appends its Vary tokens to the response's own.
+ * Responses with immutable headers (`fetch()` results, `Response.redirect()`) are copied first.
+ */
+export function withCorsHeaders(decision: CorsDecision, response: Response): Response {
+  try {
+    write(decision, response.headers);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    write(decision, copy.headers);
+    return copy;
+  }
+}
+
+function write(decision: CorsDecision, headers: Headers): void {
+  for (const [name, value] of decision.headers) headers.set(name, value);
+  const vary = mergeVary(headers.get('vary'), decision.vary);
+  if (vary !== undefined) headers.set('vary', vary);
+}

@@ -1,0 +1,36 @@
+import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
+import { NextResponse } from 'next/server';
+import { decide, preflightResponse, withCorsHeaders } from './cors-response.js';
+
+/** A proxy (or middleware) function: whatever `proxy.ts`/`middleware.ts` may export. */
+export type ProxyFunction<Req extends Request = Request, Event = unknown> = (
+  request: Req,
+  event: Event,
+) => Response | null | undefined | void | Promise<Response | null | undefined | void>;
+
+/**
+ * Wraps a Next.js proxy (`proxy.ts`, Node runtime) or middleware (`middleware.ts`, Edge runtime)
+ * with a CORS policy. Preflights are answered here, before routing; every other request goes to
+ * `proxy` (or straight on, as `NextResponse.next()`), and whatever comes back gets the policy's
+ * headers, with `Vary` appended to, never overwritten.
+ *
+ * The policy loads now: a bad policy input throws a `CorsPolicyError` listing every issue when the
+ * module is evaluated, so `next build` fails instead of a deployed proxy.
+ *
+ * @example export const proxy = withCors(apiPolicy);
+ * export const config = { matcher: '/api/:path*' };
+ * @see https://github.com/org/cors-policy/blob/main/docs/adapters/next.md
+ */
+export function withCors<Req extends Request = Request, Event = unknown>(
+  policy: CorsPolicy | PolicyInput,
+  proxy?: ProxyFunction<Req, Event>,
+  options: { environment?: string | undefined } = {},
+): (request: Req, event: Event) => Promise<Response> {
+  const loaded = toPolicy(policy, options);
+  return async (request, event) => {
+    const decision = decide(loaded, request);
+    if (decision.end) return preflightResponse(decision);
+    const response = (await proxy?.(request, event)) ?? NextResponse.next();
+    return withCorsHeaders(decision, response);
+  };
+}

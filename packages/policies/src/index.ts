@@ -1,0 +1,1 @@
+export { apiPolicy, apiPolicyInput } from './api.policy.js';

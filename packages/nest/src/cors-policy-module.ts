@@ -64,6 +64,6 @@ export class CorsPolicyModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorsPolicyMiddleware).forRoutes({ path: '*', method: RequestMethod.ALL });
+    consumer.apply(CorsPolicyMiddleware).forRoutes({ path: '/{*path}', method: RequestMethod.ALL });
   }
 }

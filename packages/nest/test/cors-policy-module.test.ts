@@ -110,6 +110,13 @@ describe('CorsPolicyModule.forRoot', () => {
     expect(closed.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('covers every route under a global prefix', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy), (app) => app.setGlobalPrefix('v1'));
+    const res = await fetch(`${server.url}/v1/api/items/7`, preflight('https://app.example.com', 'PUT'));
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
   it('makes the loaded policy injectable as CORS_POLICY', async () => {
     server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
     const res = await fetch(`${server.url}/policy/name`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, Inject, Module, Param, Put, Res, type DynamicModule } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Module, Param, Put, Res, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CorsPolicy } from '@org/cors-core';
 import { CORS_POLICY } from '../src/index.js';
@@ -43,10 +43,14 @@ export class PolicyController {
 }
 
 /** Boots `cors` (a configured CorsPolicyModule) with the test controllers on 127.0.0.1:0. */
-export async function listen(cors: DynamicModule): Promise<{ url: string; close(): Promise<void> }> {
+export async function listen(
+  cors: DynamicModule,
+  configure: (app: INestApplication) => void = () => {},
+): Promise<{ url: string; close(): Promise<void> }> {
   @Module({ imports: [cors], controllers: [ItemsController, PublicController, PolicyController] })
   class AppModule {}
   const app = await NestFactory.create(AppModule, { logger: false, abortOnError: false });
+  configure(app);
   await app.listen(0, '127.0.0.1');
   return { url: await app.getUrl(), close: () => app.close() };
 }

@@ -1,5 +1,5 @@
 import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
-import { NextResponse } from 'next/server';
+import { NextResponse } from 'next/server.js';
 import { decide, preflightResponse, withCorsHeaders } from './cors-response.js';
 
 /** A proxy (or middleware) function: whatever `proxy.ts`/`middleware.ts` may export. */

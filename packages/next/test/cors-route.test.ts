@@ -1,0 +1,93 @@
+import { CorsPolicyError } from '@org/cors-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { corsRoute, type RouteHandler } from '../src/index.js';
+import { badPolicy, corsHeaderNames, itemsPolicy, preflight, varyTokens } from './policies.js';
+import { serveWeb } from './serve-web.js';
+
+let server: { url: string; close(): Promise<void> } | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Serves a route module's exports the way the App Router does: the export named after the method. */
+async function serveRoute(exports: Record<string, RouteHandler | undefined>): Promise<string> {
+  server = await serveWeb(async (request) => {
+    const handler = exports[request.method] ?? (request.method === 'HEAD' ? exports['GET'] : undefined);
+    return handler ? handler(request, { params: Promise.resolve({}) }) : new Response(null, { status: 405 });
+  });
+  return server.url;
+}
+
+const list: RouteHandler = () => Response.json([{ id: '1' }], { headers: { vary: 'Accept-Encoding', 'x-request-id': 'r1' } });
+
+describe('corsRoute', () => {
+  it('supplies an OPTIONS export that answers preflights', async () => {
+    const route = corsRoute(itemsPolicy, { GET: list });
+    const url = await serveRoute(route);
+    const res = await fetch(`${url}/api/items`, preflight('https://app.example.com', 'PUT', 'content-type'));
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
+  });
+
+  it('wraps each handler: its response keeps its Vary and gains the CORS headers', async () => {
+    const url = await serveRoute(corsRoute(itemsPolicy, { GET: list }));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
+    expect(await res.json()).toEqual([{ id: '1' }]);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(res.headers.get('access-control-expose-headers')).toBe('X-Request-Id');
+    expect(varyTokens(res)).toEqual(['Accept-Encoding', 'Origin']);
+  });
+
+  it('passes the request and the route context through to the handler', async () => {
+    const route = corsRoute(itemsPolicy, {
+      PUT: async (request: Request, context: { params: Promise<{ id?: string }> }) =>
+        Response.json({ body: await request.json(), params: await context.params }),
+    });
+    const url = await serveRoute(route);
+    const res = await fetch(`${url}/api/items/1`, {
+      method: 'PUT',
+      headers: { origin: 'https://app.example.com', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'lamp' }),
+    });
+    expect(await res.json()).toEqual({ body: { name: 'lamp' }, params: {} });
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
+  it('refuses a preflight from an unlisted origin without running any handler', async () => {
+    let ran = 0;
+    const url = await serveRoute(corsRoute(itemsPolicy, { OPTIONS: () => (ran++, new Response('mine')) }));
+    const res = await fetch(`${url}/api/items`, preflight('https://evil.example', 'PUT'));
+    expect(res.status).toBe(403);
+    expect(corsHeaderNames(res)).toEqual([]);
+    expect(ran).toBe(0);
+  });
+
+  it('hands an OPTIONS that is not a preflight to the user OPTIONS handler', async () => {
+    // A browser preflights a cross-origin OPTIONS, then sends it without Access-Control-Request-Method.
+    const policy = { ...itemsPolicy, methods: ['GET', 'PUT', 'OPTIONS'] };
+    const url = await serveRoute(corsRoute(policy, { GET: list, OPTIONS: () => new Response('capabilities', { status: 200 }) }));
+    const res = await fetch(`${url}/api/items`, { method: 'OPTIONS', headers: { origin: 'https://app.example.com' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('capabilities');
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
+  it('answers an OPTIONS that is not a preflight with 204 and Allow when there is no user handler', async () => {
+    const url = await serveRoute(corsRoute(itemsPolicy, { GET: list, PUT: list }));
+    const res = await fetch(`${url}/api/items`, { method: 'OPTIONS' });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS, PUT');
+    expect(corsHeaderNames(res)).toEqual([]);
+  });
+
+  it('throws at construction on a bad policy, listing every issue', () => {
+    expect(() => corsRoute(badPolicy, { GET: list })).toThrow(CorsPolicyError);
+    try {
+      corsRoute(badPolicy, { GET: list });
+    } catch (error) {
+      expect((error as CorsPolicyError).issues.filter((issue) => issue.severity === 'error').length).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

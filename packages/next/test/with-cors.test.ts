@@ -1,0 +1,104 @@
+import { CorsPolicyError } from '@org/cors-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { withCors } from '../src/index.js';
+import { badPolicy, corsHeaderNames, itemsPolicy, preflight, varyTokens } from './policies.js';
+import { serveWeb } from './serve-web.js';
+
+let server: { url: string; close(): Promise<void> } | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Serves a proxy the way Next.js calls it: `(request, event)`; these proxies ignore the event. */
+async function serve(proxy: (request: Request, event: unknown) => Promise<Response>): Promise<string> {
+  server = await serveWeb((request) => proxy(request, undefined));
+  return server.url;
+}
+
+describe('withCors', () => {
+  it('answers an allowed preflight itself, without running the user proxy', async () => {
+    let ran = 0;
+    const url = await serve(withCors(itemsPolicy, () => {
+      ran++;
+      return new Response('proxy');
+    }));
+    const res = await fetch(`${url}/api/items/1`, preflight('https://app.example.com', 'PUT', 'content-type'));
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(res.headers.get('access-control-max-age')).toBe('600');
+    expect(varyTokens(res)).toContain('Origin');
+    expect(await res.text()).toBe('');
+    expect(ran).toBe(0);
+  });
+
+  it('refuses a preflight from an unlisted origin with 403 and no CORS headers', async () => {
+    const url = await serve(withCors(itemsPolicy));
+    const res = await fetch(`${url}/api/items/1`, preflight('https://evil.example', 'PUT'));
+    expect(res.status).toBe(403);
+    expect(corsHeaderNames(res)).toEqual([]);
+  });
+
+  it('adds CORS headers to the response of the user proxy and appends to its Vary', async () => {
+    const url = await serve(withCors(itemsPolicy, () => new Response('from proxy', { headers: { vary: 'Accept-Language' } })));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
+    expect(await res.text()).toBe('from proxy');
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(varyTokens(res)).toEqual(['Accept-Language', 'Origin']);
+  });
+
+  it('continues to the route with NextResponse.next() when there is no user proxy', async () => {
+    const url = await serve(withCors(itemsPolicy));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
+    expect(res.headers.get('x-middleware-next')).toBe('1');
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
+  it('continues to the route when the user proxy returns nothing', async () => {
+    const seen: string[] = [];
+    const url = await serve(withCors(itemsPolicy, (request) => void seen.push(new URL(request.url).pathname)));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
+    expect(seen).toEqual(['/api/items']);
+    expect(res.headers.get('x-middleware-next')).toBe('1');
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
+  it('copies a response whose headers are immutable before adding CORS headers', async () => {
+    const url = await serve(withCors(itemsPolicy, () => Response.redirect('http://127.0.0.1/elsewhere', 307)));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' }, redirect: 'manual' });
+    expect(res.status).toBe(307);
+    expect(res.headers.get('location')).toBe('http://127.0.0.1/elsewhere');
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
+  it('serves a refused origin without CORS headers but with Vary: Origin', async () => {
+    const url = await serve(withCors(itemsPolicy, () => new Response('ok')));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://evil.example' } });
+    expect(await res.text()).toBe('ok');
+    expect(corsHeaderNames(res)).toEqual([]);
+    expect(varyTokens(res)).toEqual(['Origin']);
+  });
+
+  it('applies the environment overlay it is given', async () => {
+    const policy = { ...itemsPolicy, environments: { development: { origins: ['http://localhost:3000'] } } };
+    const url = await serve(withCors(policy, () => new Response('ok'), { environment: 'development' }));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'http://localhost:3000' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+  });
+
+  it('throws at construction on a bad policy, listing every issue', () => {
+    let error: unknown;
+    try {
+      withCors(badPolicy);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CorsPolicyError);
+    const errors = (error as CorsPolicyError).issues.filter((issue) => issue.severity === 'error');
+    expect(errors.map((issue) => issue.path.join('.'))).toEqual(
+      expect.arrayContaining(['maxAge', 'methods.1', expect.stringMatching(/^(origins|credentials)/)]),
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { CorsPolicyError, formatIssuePath, type IssuePath, type PolicyIssue } fr
 import { policySchema, type PolicyInput } from './policy-schema.js';
 import { RULES, isRuleCode } from './rules.js';
 import { schemaIssues } from './schema-issues.js';
+import { expectationIssue, runExpectations, type ExpectationResult } from './expectations.js';
 
 /** Options for loading a policy. */
 export interface DefinePolicyOptions {
@@ -55,7 +56,20 @@ export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): 
   const source = deepFreeze(parsed.data);
   const issues = applyAcknowledgements(source, lintAll(source, options.environment));
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  return { ok: true, policy: build(source, options.environment, issues), issues };
+  const policy = build(source, options.environment, issues);
+  // Expectations run against the real resolver, each under its own (already validated) environment.
+  const failed = runExpectations(policy, (env) => build(source, env, issues)).filter((r) => !r.pass).map(expectationIssue);
+  if (failed.length > 0) return { ok: false, issues: [...issues, ...failed] };
+  return { ok: true, policy, issues };
+}
+
+/**
+ * The policy's own `expectations`, each checked against the resolver under its environment — with the
+ * actual explanation beside the intended verdict (for `cors-policy check` and the docs' decision table).
+ * A loaded policy passes all of them; `parsePolicy` reports failures as `expectations/failed` errors.
+ */
+export function checkExpectations(policy: CorsPolicy): ExpectationResult[] {
+  return runExpectations(policy, (env) => build(policy.source, env, policy.findings));
 }
 
 /** The same policy loaded for another environment (`undefined`: the base policy). */
@@ -166,6 +180,7 @@ function knownKeys(path: IssuePath): readonly string[] {
   if (path[0] === 'routes') return ['path', 'description', 'disabled', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
   if (path[0] === 'environments') return ['description', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
   if (path[0] === 'acknowledgements') return ['rule', 'reason'];
+  if (path[0] === 'expectations') return path.length > 2 ? ['origin', 'method', 'path', 'headers', 'credentials'] : ['description', 'environment', 'request', 'allowed'];
   return [];
 }
 

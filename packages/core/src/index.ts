@@ -3,7 +3,9 @@ export { definePolicy, parsePolicy, policyForEnvironment } from './define-policy
 export type { DefinePolicyOptions, ParsePolicyResult } from './define-policy.js';
 export { toPolicy, isCorsPolicy } from './to-policy.js';
 export { policySchema, policyJsonSchema } from './policy-schema.js';
-export type { PolicyInput, RouteRuleInput, EnvironmentOverlayInput, PreflightInput } from './policy-schema.js';
+export type { PolicyInput, RouteRuleInput, EnvironmentOverlayInput, PreflightInput, ExpectationInput } from './policy-schema.js';
+export { checkExpectations } from './define-policy.js';
+export type { ExpectationResult } from './expectations.js';
 export type { CorsPolicy, EffectiveRules, EffectiveRoute, PreflightSettings } from './policy.js';
 export { CorsPolicyError, formatIssue, formatIssues, formatIssuePath, sortIssues } from './policy-issue.js';
 export type { PolicyIssue, IssuePath } from './policy-issue.js';

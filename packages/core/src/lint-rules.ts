@@ -135,6 +135,11 @@ export function lintPolicyLevel(input: PolicyInput, requestedEnvironment: string
     if (earlier !== undefined) push('routes/shadowed', 'warning', ['routes', index, 'path'], `Route ${JSON.stringify(route.path)} never applies: routes[${earlier}] matches first.`, 'Move the more specific rule before the general one, or remove it.');
     if (!seen.has(route.path)) seen.set(route.path, index);
   });
+  (input.expectations ?? []).forEach((e, index) => {
+    if (e.environment !== undefined && !Object.prototype.hasOwnProperty.call(input.environments ?? {}, e.environment)) {
+      push('environments/unknown', 'error', ['expectations', index, 'environment'], `The expectation names the environment ${JSON.stringify(e.environment)}, which the policy does not define.`, 'Use one of the environments under `environments`, or omit it for the base policy.');
+    }
+  });
   if (requestedEnvironment !== undefined && !Object.prototype.hasOwnProperty.call(input.environments ?? {}, requestedEnvironment)) {
     const known = Object.keys(input.environments ?? {});
     push('environments/unknown', 'error', ['environments'], `The environment ${JSON.stringify(requestedEnvironment)} was requested but the policy does not define it.`, known.length === 0 ? 'Define it under `environments`, or load the base policy.' : `Use one of: ${known.join(', ')}; or load the base policy.`);

@@ -149,6 +149,26 @@ const acknowledgement = z
     description: 'A warning the owners accept, with a written justification. Errors can never be acknowledged.',
   });
 
+const expectation = z
+  .strictObject({
+    description: z.string().optional().meta({ title: 'What this example shows', description: 'Shown to reviewers beside the actual decision.' }),
+    environment: z.string().optional().meta({ title: 'Environment', description: 'Check the example under this environment overlay (default: the base policy).' }),
+    request: z
+      .strictObject({
+        origin: z.string().meta({ title: 'Calling page origin', description: 'e.g. `https://admin.myapp.com`.' }),
+        method: z.string().optional().meta({ title: 'Method', description: 'Default GET.' }),
+        path: z.string().optional().meta({ title: 'Path', description: 'Default `/`.' }),
+        headers: z.array(z.string()).optional().meta({ title: 'Headers the page sets', description: 'Names only, e.g. `["Authorization"]`.' }),
+        credentials: z.boolean().optional().meta({ title: 'With cookies', description: "`credentials: 'include'`." }),
+      })
+      .meta({ title: 'Request', description: 'A request as a page would make it with fetch().' }),
+    allowed: z.boolean().meta({ title: 'Expected verdict', description: 'Whether the browser should let the page read the response.' }),
+  })
+  .meta({
+    title: 'Expectation',
+    description: 'An example request and the verdict the owners intend. Checked at load time against the real resolver: a policy whose behaviour contradicts its examples does not load.',
+  });
+
 /** The zod schema of a policy file's input. Structure only; semantics are checked by the linter. */
 export const policySchema = z
   .strictObject({
@@ -174,6 +194,10 @@ export const policySchema = z
       title: 'Environment overlays',
       description: 'Named overlays (e.g. `development`), applied only when the loader selects them.',
     }),
+    expectations: z.array(expectation).optional().meta({
+      title: 'Expectations',
+      description: 'Examples of who may and may not call the API, verified against the resolver whenever the policy loads.',
+    }),
     acknowledgements: z.array(acknowledgement).optional().meta({
       title: 'Acknowledged warnings',
       description: 'Warnings accepted with a justification. Errors cannot be acknowledged.',
@@ -189,6 +213,7 @@ export type PolicyInput = z.input<typeof policySchema>;
 export type RouteRuleInput = NonNullable<PolicyInput['routes']>[number];
 export type EnvironmentOverlayInput = NonNullable<PolicyInput['environments']>[string];
 export type PreflightInput = NonNullable<PolicyInput['preflight']>;
+export type ExpectationInput = NonNullable<PolicyInput['expectations']>[number];
 
 /** The policy's JSON Schema (draft 2020-12), generated from the zod schema and its metadata. */
 export function policyJsonSchema(): Record<string, unknown> {

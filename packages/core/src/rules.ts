@@ -251,6 +251,11 @@ export const RULES = {
     why: 'Falling back to the base policy would silently load something other than what was asked for.',
     severity: 'error',
   },
+  'expectations/failed': {
+    title: 'An expectation the policy does not meet',
+    why: 'The owners wrote down who may call the API; a policy that behaves otherwise is not what was reviewed.',
+    severity: 'error',
+  },
   'acknowledgements/not-a-warning': {
     title: 'An acknowledgement of an error or of an unknown rule code',
     why: 'Errors cannot be acknowledged away; only warnings can be accepted with a justification.',

@@ -35,6 +35,16 @@ export const apiPolicyInput = {
       origins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://127.0.0.1:4000'],
     },
   },
+  expectations: [
+    { description: 'The admin console may update items with a bearer token and the session cookie.', request: { origin: 'https://admin.myapp.com', method: 'PUT', path: '/api/items/1', headers: ['Content-Type', 'Authorization'], credentials: true }, allowed: true },
+    { description: 'Unknown sites cannot read the API.', request: { origin: 'https://evil.example', path: '/api/items' }, allowed: false },
+    { description: 'Look-alike domains are not the shop.', request: { origin: 'https://myapp.com.evil.example', path: '/api/items', credentials: true }, allowed: false },
+    { description: 'Sandboxed iframes (Origin: null) are never trusted.', request: { origin: 'null', path: '/api/items', credentials: true }, allowed: false },
+    { description: 'Any site may read the public status, without cookies.', request: { origin: 'https://status-widget.example', path: '/public/status' }, allowed: true },
+    { description: 'Internal endpoints are never readable cross-origin.', request: { origin: 'https://myapp.com', path: '/internal/metrics', credentials: true }, allowed: false },
+    { description: 'The local dev server works in development only.', environment: 'development', request: { origin: 'http://localhost:3000', path: '/api/items', credentials: true }, allowed: true },
+    { description: 'The local dev server is refused in production.', request: { origin: 'http://localhost:3000', path: '/api/items', credentials: true }, allowed: false },
+  ],
 } satisfies PolicyInput;
 
 /** The storefront API policy as enforced in production. */

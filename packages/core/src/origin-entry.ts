@@ -41,6 +41,8 @@ export interface AnalysedEntry {
 
 const DEFAULT_PORTS: Readonly<Record<string, number>> = { http: 80, https: 443 };
 const REGEX_LIKE = /[\^$\\()[\]|+?{}]|\.\*/;
+/** A bracketed IPv6 host right after the scheme: its brackets are not a regex character class. */
+const IPV6_HOST = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)\[[0-9A-Fa-f:.]*\]/;
 const SCHEME = /^([A-Za-z*][A-Za-z0-9+.\-*]*):(\/\/)?/;
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 const IPV4_LIKE = /^(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]*))*$/i;
@@ -66,7 +68,7 @@ export function analyseOriginEntry(raw: string): AnalysedEntry {
   if (raw === 'null') {
     return invalid({ code: 'origins/null', message: 'The "null" origin is sent by sandboxed iframes, file: pages and redirects: any site can produce it.', hint: 'Remove "null"; serve the calling page from a real origin and list that origin.', credentialSensitive: true });
   }
-  if (REGEX_LIKE.test(raw)) {
+  if (REGEX_LIKE.test(raw.replace(IPV6_HOST, '$1'))) {
     return invalid({ code: 'patterns/regex', message: `${shown} looks like a regular expression; origins are compared exactly.`, hint: 'List exact origins, or use a subdomain pattern such as "https://*.example.com".' });
   }
   const scheme = SCHEME.exec(raw);

@@ -1,0 +1,67 @@
+import { definePolicy, formatIssuePath, parsePolicy, resolveCors, type CorsDecision, type CorsPolicy, type PolicyInput, type PolicyIssue, type RequestFacts } from '../src/index.js';
+
+/** A minimal valid policy input, to spread overrides onto. */
+export const base = { name: 'test-api', origins: ['https://app.example.com'] } satisfies PolicyInput;
+
+/** Loads a policy from `base` plus overrides. */
+export function load(overrides: Partial<PolicyInput> = {}, environment?: string): CorsPolicy {
+  return definePolicy({ ...base, ...overrides }, { environment });
+}
+
+/** Facts of an actual (non-preflight) request. */
+export function actualFacts(origin: string | undefined, method = 'GET', path = '/'): RequestFacts {
+  return { method, path, origin, accessControlRequestMethod: undefined, accessControlRequestHeaders: undefined, accessControlRequestPrivateNetwork: undefined };
+}
+
+/** Facts of a preflight. */
+export function preflightFacts(
+  origin: string | undefined,
+  requestMethod: string,
+  options: { headers?: string; path?: string; privateNetwork?: string } = {},
+): RequestFacts {
+  return {
+    method: 'OPTIONS',
+    path: options.path ?? '/',
+    origin,
+    accessControlRequestMethod: requestMethod,
+    accessControlRequestHeaders: options.headers,
+    accessControlRequestPrivateNetwork: options.privateNetwork,
+  };
+}
+
+export function actual(policy: CorsPolicy, origin: string | undefined, method = 'GET', path = '/'): CorsDecision {
+  return resolveCors(policy, actualFacts(origin, method, path));
+}
+
+export function preflight(policy: CorsPolicy, origin: string | undefined, requestMethod: string, options: { headers?: string; path?: string; privateNetwork?: string } = {}): CorsDecision {
+  return resolveCors(policy, preflightFacts(origin, requestMethod, options));
+}
+
+/** The value of a header in a decision (exact name), or `undefined`. */
+export function header(decision: CorsDecision, name: string): string | undefined {
+  return decision.headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+}
+
+/** Every `Access-Control-*` header name in a decision. */
+export function corsHeaderNames(decision: CorsDecision): string[] {
+  return decision.headers.map(([n]) => n).filter((n) => n.toLowerCase().startsWith('access-control-'));
+}
+
+/** The issues of an input that must not load (fails the test if it loads). */
+export function issuesOf(input: unknown, environment?: string): readonly PolicyIssue[] {
+  const result = parsePolicy(input, { environment });
+  if (result.ok) throw new Error(`expected the policy to be refused; it loaded with ${JSON.stringify(result.issues)}`);
+  return result.issues;
+}
+
+/** The findings of an input that must load (fails the test if it does not). */
+export function findingsOf(input: unknown, environment?: string): readonly PolicyIssue[] {
+  const result = parsePolicy(input, { environment });
+  if (!result.ok) throw new Error(`expected the policy to load; got ${JSON.stringify(result.issues, null, 2)}`);
+  return result.issues;
+}
+
+/** Issues reduced to what a reviewer reads: `severity path code — hint`. */
+export function brief(issues: readonly PolicyIssue[]): string[] {
+  return issues.map((i) => `${i.severity} ${formatIssuePath(i.path)} ${i.code} — ${i.hint}`);
+}

@@ -6,6 +6,8 @@ export interface VectorRequest {
   /** Path and optional query string, e.g. `/api/items?page=2`. */
   readonly path: string;
   readonly headers: Readonly<Record<string, string | readonly string[]>>;
+  /** A request body, sent as UTF-8 with its Content-Length. */
+  readonly body?: string;
 }
 
 /** What the standard app does for this vector (see {@link ConformanceApp}). */

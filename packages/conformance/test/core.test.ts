@@ -1,0 +1,3 @@
+import { coreTarget, runConformance } from '../src/index.js';
+
+runConformance(coreTarget);

@@ -161,16 +161,21 @@ function bestEffortLint(input: unknown): PolicyIssue[] {
   const raw = input as Record<string, unknown>;
   const shape = policySchema.shape;
   const clean: Record<string, unknown> = { name: typeof raw.name === 'string' ? raw.name : 'policy', origins: [] };
+  let originsParsed = false;
   for (const key of Object.keys(shape) as Array<keyof typeof shape>) {
     if (!Object.prototype.hasOwnProperty.call(raw, key)) continue;
     const field = shape[key].safeParse(raw[key]);
     if (field.success) clean[key] = field.data;
+    if (field.success && key === 'origins') originsParsed = true;
   }
   // A mistyped `credentials` ("true", 1) is linted as if on: the stricter reading never hides a problem.
   if (Object.prototype.hasOwnProperty.call(raw, 'credentials') && typeof raw.credentials !== 'boolean' && raw.credentials) clean.credentials = true;
   const parsed = policySchema.safeParse(clean);
   if (!parsed.success) return [];
-  return lintAll(parsed.data, undefined).filter((i) => !(i.code === 'origins/empty' && !Array.isArray(raw.origins)));
+  // The stand-in empty list is not the author's: report "empty" only for a list that parsed, or a
+  // route's own list (routes that inherit the stand-in would echo the same false finding).
+  const ownList = (path: IssuePath): boolean => path.length === 3 && Array.isArray((raw.routes as Array<Record<string, unknown>> | undefined)?.[path[1] as number]?.origins);
+  return lintAll(parsed.data, undefined).filter((i) => !(i.code === 'origins/empty' && !originsParsed && !ownList(i.path)));
 }
 
 function knownKeys(path: IssuePath): readonly string[] {

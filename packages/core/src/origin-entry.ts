@@ -42,11 +42,19 @@ export interface AnalysedEntry {
 const DEFAULT_PORTS: Readonly<Record<string, number>> = { http: 80, https: 443 };
 const REGEX_LIKE = /[\^$\\()[\]|+?{}]|\.\*/;
 /** A bracketed IPv6 host right after the scheme: its brackets are not a regex character class. */
-const IPV6_HOST = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)\[[0-9A-Fa-f:.]*\]/;
+const IPV6_HOST = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)\[[0-9A-Fa-f:.]*\]?/;
 const SCHEME = /^([A-Za-z*][A-Za-z0-9+.\-*]*):(\/\/)?/;
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 const IPV4_LIKE = /^(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]*))*$/i;
 const CANONICAL_IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** Regex syntax before any path, query or fragment (after the host, `?` and `.*` are URL characters). */
+function looksLikeRegex(raw: string): boolean {
+  const s = raw.replace(IPV6_HOST, '$1');
+  const authority = s.indexOf('://');
+  const cut = authority === -1 ? -1 : s.slice(authority + 3).search(/[/?#]/);
+  return REGEX_LIKE.test(cut === -1 ? s : s.slice(0, authority + 3 + cut));
+}
 
 function invalid(...findings: EntryFinding[]): AnalysedEntry {
   return { entry: { kind: 'invalid' }, findings };
@@ -68,7 +76,7 @@ export function analyseOriginEntry(raw: string): AnalysedEntry {
   if (raw === 'null') {
     return invalid({ code: 'origins/null', message: 'The "null" origin is sent by sandboxed iframes, file: pages and redirects: any site can produce it.', hint: 'Remove "null"; serve the calling page from a real origin and list that origin.', credentialSensitive: true });
   }
-  if (REGEX_LIKE.test(raw.replace(IPV6_HOST, '$1'))) {
+  if (looksLikeRegex(raw)) {
     return invalid({ code: 'patterns/regex', message: `${shown} looks like a regular expression; origins are compared exactly.`, hint: 'List exact origins, or use a subdomain pattern such as "https://*.example.com".' });
   }
   const scheme = SCHEME.exec(raw);
@@ -98,6 +106,9 @@ export function analyseOriginEntry(raw: string): AnalysedEntry {
   let host = rest;
   let portText: string | undefined;
   const close = rest.startsWith('[') ? rest.indexOf(']') : -1;
+  if (rest.startsWith('[') && close === -1) {
+    return invalid({ code: 'origins/invalid-host', message: `${shown} has a malformed IPv6 address.`, hint: 'Write a valid IPv6 literal in brackets, e.g. "http://[::1]:8080".' });
+  }
   const colon = rest.indexOf(':', close === -1 ? 0 : close);
   if (colon !== -1) {
     host = rest.slice(0, colon);
@@ -131,18 +142,22 @@ export function analyseOriginEntry(raw: string): AnalysedEntry {
   }
   const wildcardHost = stars === 1;
   if (wildcardHost && !host.startsWith('*.')) {
-    return invalid({ code: 'patterns/wildcard-position', message: `${shown} puts the wildcard inside a label, so it matches look-alike hosts.`, hint: `Use a whole leading label: "${lowerScheme}://*.${host.slice(host.indexOf('*') + 1).replace(/^[^.]*\./, '')}".` });
+    // The base the author meant: `*example.com` → example.com, `api-*.example.com` → example.com (never `*.com`).
+    const after = host.slice(host.indexOf('*') + 1);
+    const meant = after.startsWith('.') ? after.slice(1) : host.startsWith('*') ? after : after.replace(/^[^.]*\./, '');
+    return invalid({ code: 'patterns/wildcard-position', message: `${shown} puts the wildcard inside a label, so it matches look-alike hosts.`, hint: `Use a whole leading label: "${lowerScheme}://*.${meant}".` });
   }
   const baseHost = wildcardHost ? host.slice(2) : host;
   const checked = checkHost(baseHost, raw);
+  // Before the IP's own spelling: a canonical-IP hint would still suggest a wildcard on an IP.
+  if (wildcardHost && checked.isIp) {
+    return invalid({ code: 'patterns/ip-wildcard', message: `${shown} applies a wildcard to an IP address.`, hint: 'List each IP origin exactly.' });
+  }
   if (checked.finding !== undefined) return invalid(...findings, checked.finding);
   if (baseHost !== baseHost.toLowerCase() && !findings.some((f) => f.code === 'origins/not-lowercase')) {
     findings.push(lowerCaseFinding(raw));
   }
   if (findings.length > 0) return invalid(...findings);
-  if (wildcardHost && checked.isIp) {
-    return invalid({ code: 'patterns/ip-wildcard', message: `${shown} applies a wildcard to an IP address.`, hint: 'List each IP origin exactly.' });
-  }
   if (lowerScheme !== 'http' && lowerScheme !== 'https') {
     findings.push({ code: 'origins/unsupported-scheme', message: `${shown} uses the ${lowerScheme}: scheme; only http and https pages are web origins.`, hint: 'Make sure a browser extension or app really needs access; otherwise remove the entry.' });
   }

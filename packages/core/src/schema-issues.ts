@@ -86,6 +86,11 @@ export function schemaIssues(error: z.ZodError, input: unknown, knownKeys: Known
     }
     const value = valueAt(input, path);
     if (issue.code === 'invalid_type') {
+      if (typeof value === 'number') {
+        // NaN and ±Infinity are numbers to JavaScript but not to JSON, and never valid settings.
+        out.push({ code: 'policy/invalid-shape', severity: 'error', path, message: `Expected a finite number, got ${String(value)}.`, hint: 'Write a finite number, e.g. 600.' });
+        continue;
+      }
       const missing = value === undefined;
       const expected = String(issue.expected);
       out.push({

@@ -65,3 +65,9 @@ export function findingsOf(input: unknown, environment?: string): readonly Polic
 export function brief(issues: readonly PolicyIssue[]): string[] {
   return issues.map((i) => `${i.severity} ${formatIssuePath(i.path)} ${i.code} — ${i.hint}`);
 }
+
+/** Whether an input loads, and its findings in brief: what the lint snapshots record. */
+export function lint(input: unknown, environment?: string): { loads: boolean; findings: string[] } {
+  const result = parsePolicy(input, { environment });
+  return { loads: result.ok, findings: brief(result.issues) };
+}

@@ -12,9 +12,10 @@ export interface PageServer {
  * exactly the one the policy lists.
  */
 export function startPageServer(port: number, label: string): Promise<PageServer> {
-  const server = createServer((_req, res) => {
+  const server = createServer((req, res) => {
+    const heading = `${label}: http://${req.headers.host ?? ''}`;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(`<!doctype html><html><head><title>${label}</title></head><body><h1>${label}</h1><main id="results"></main></body></html>`);
+    res.end(`<!doctype html><html><head><title>${heading}</title></head><body><h1>${heading}</h1><main id="results"></main></body></html>`);
   });
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -11,7 +11,7 @@ import { startPageServer, type PageServer } from '../src/page-server.js';
 import { runScenario, type Observation } from '../src/run-scenario.js';
 import { SCENARIOS, type PageOrigin, type Scenario } from '../src/scenarios.js';
 import { startService, type RunningService } from '../src/service.js';
-import { selectedTargets, TARGETS } from '../src/targets.js';
+import { assertBuilt, selectedTargets, TARGETS } from '../src/targets.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** The development overlay lists this exact origin; the page that should be allowed must live there. */
@@ -64,6 +64,7 @@ describe.for(selectedTargets().map((target) => [target.name, target] as const))(
   results.set(target.name, observed);
 
   beforeAll(async () => {
+    assertBuilt(target);
     service = await startService(target, ARTIFACTS);
     browser = await openBrowserSession(origins, service.baseUrl);
   });

@@ -49,12 +49,13 @@ export function definePolicy(input: PolicyInput, options: DefinePolicyOptions = 
 /** Like {@link definePolicy}, but returns every issue instead of throwing. Accepts untrusted input. */
 export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): ParsePolicyResult {
   const parsed = policySchema.safeParse(input);
+  const dropped = droppedEnvironmentKeys(input);
   if (!parsed.success) {
-    return { ok: false, issues: [...schemaIssues(parsed.error, input, knownKeys), ...bestEffortLint(input)] };
+    return { ok: false, issues: [...dropped, ...schemaIssues(parsed.error, input, knownKeys), ...bestEffortLint(input)] };
   }
   // zod's output is a fresh copy: later mutation of the caller's object cannot reach the policy.
   const source = deepFreeze(parsed.data);
-  const issues = applyAcknowledgements(source, lintAll(source, options.environment));
+  const issues = [...dropped, ...applyAcknowledgements(source, lintAll(source, options.environment))];
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   const policy = build(source, options.environment, issues);
   // Expectations run against the real resolver, each under its own (already validated) environment.
@@ -176,6 +177,13 @@ function bestEffortLint(input: unknown): PolicyIssue[] {
   // route's own list (routes that inherit the stand-in would echo the same false finding).
   const ownList = (path: IssuePath): boolean => path.length === 3 && Array.isArray((raw.routes as Array<Record<string, unknown>> | undefined)?.[path[1] as number]?.origins);
   return lintAll(parsed.data, undefined).filter((i) => !(i.code === 'origins/empty' && !originsParsed && !ownList(i.path)));
+}
+
+/** zod's record silently drops an own `__proto__` key (JSON.parse creates one): report it instead. */
+function droppedEnvironmentKeys(input: unknown): PolicyIssue[] {
+  const environments = (input as { environments?: unknown } | null | undefined)?.environments;
+  if (environments === null || typeof environments !== 'object' || !Object.prototype.hasOwnProperty.call(environments, '__proto__')) return [];
+  return [{ code: 'policy/unknown-key', severity: 'error', path: ['environments', '__proto__'], message: 'An environment cannot be named `__proto__`.', hint: 'Rename the environment, e.g. "development".' }];
 }
 
 function knownKeys(path: IssuePath): readonly string[] {

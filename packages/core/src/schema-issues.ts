@@ -25,6 +25,15 @@ const OTHER_VOCABULARY: Readonly<Record<string, string>> = {
   'max-age': 'maxAge',
 };
 
+const LIST_EXAMPLES: Readonly<Record<string, string>> = {
+  origins: '["https://app.example.com"]',
+  methods: '["GET", "POST"]',
+  allowHeaders: '["Content-Type", "Authorization"]',
+  exposeHeaders: '["X-Request-Id"]',
+  owners: '["platform-team"]',
+  headers: '["Authorization"]',
+};
+
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -40,7 +49,8 @@ function distance(a: string, b: string): number {
 }
 
 function unknownKeyHint(key: string, known: readonly string[]): string {
-  const mapped = OTHER_VOCABULARY[key];
+  // Own keys only: `__proto__`, `constructor`… would otherwise read Object.prototype's members.
+  const mapped = Object.prototype.hasOwnProperty.call(OTHER_VOCABULARY, key) ? OTHER_VOCABULARY[key] : undefined;
   if (mapped !== undefined) return `This policy calls it \`${mapped}\`.`;
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -86,7 +96,7 @@ export function schemaIssues(error: z.ZodError, input: unknown, knownKeys: Known
     }
     const value = valueAt(input, path);
     if (issue.code === 'invalid_type') {
-      if (typeof value === 'number') {
+      if (issue.expected === 'number' && typeof value === 'number') {
         // NaN and ±Infinity are numbers to JavaScript but not to JSON, and never valid settings.
         out.push({ code: 'policy/invalid-shape', severity: 'error', path, message: `Expected a finite number, got ${String(value)}.`, hint: 'Write a finite number, e.g. 600.' });
         continue;
@@ -98,7 +108,7 @@ export function schemaIssues(error: z.ZodError, input: unknown, knownKeys: Known
         severity: 'error',
         path,
         message: missing ? `Required field is missing (expected ${expected}).` : `Expected ${expected}, got ${describe(value)}.`,
-        hint: missing ? `Add \`${String(path[path.length - 1] ?? 'it')}\`.` : expected === 'boolean' ? 'Write true or false without quotes.' : expected === 'number' ? 'Write a number without quotes.' : expected === 'array' ? 'Write a list, e.g. ["https://app.example.com"].' : `Write a value of type ${expected}.`,
+        hint: missing ? `Add \`${String(path[path.length - 1] ?? 'it')}\`.` : expected === 'boolean' ? 'Write true or false without quotes.' : expected === 'number' ? 'Write a number without quotes.' : expected === 'array' ? `Write a list, e.g. ${LIST_EXAMPLES[String(path[path.length - 1])] ?? '["…"]'}.` : `Write a value of type ${expected}.`,
       });
       continue;
     }

@@ -10,6 +10,8 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'es2022',
+    // The loader creates jiti from `import.meta.url`; the CJS build needs the shim.
+    shims: true,
   },
   {
     // The executable: ESM only, with a shebang (tsup keeps it and marks the file executable).

@@ -1,0 +1,173 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ExitCode, UsageError, type CliIo } from './cli-io.js';
+import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
+import { explainCommand } from './commands/explain.js';
+import { migrateCommand } from './commands/migrate.js';
+import { renderCommand } from './commands/render.js';
+import { schemaCommand } from './commands/schema.js';
+import { InvalidPolicyError } from './commands/shared.js';
+import { PolicyLoadError } from './policy-load-error.js';
+
+const HELP = `cors-policy — check, explain, render, diff and migrate CORS policies
+
+Usage:
+  cors-policy check <files…> [--format text|json] [--max-warnings N] [--environment NAME]
+  cors-policy explain <policy> --origin O [--method M] [--header H]… [--path P] [--credentials]
+                      [--environment NAME] [--policy NAME] [--format text|json]
+  cors-policy render <policy> [--format md|html|json] [--out FILE] [--environment NAME] [--policy NAME]
+  cors-policy diff <base> <head> [--format md|json] [--policy NAME] [--fail-on-loosening]
+  cors-policy schema
+  cors-policy migrate <options.json|.js|.ts> --from cors|koa|nest [--name NAME] [--out FILE] [--export NAME] [--force]
+
+A <policy> is a .ts/.js/.json policy file; diff also takes git:<ref>:<path> (read with git show).
+Exit codes: 0 ok, 1 policy errors / refused request / loosening with --fail-on-loosening, 2 usage error.
+Docs: docs/cli.md
+`;
+
+const COMMON = { help: { type: 'boolean', short: 'h' } } as const;
+
+const COMMANDS = {
+  check: { ...COMMON, format: { type: 'string' }, 'max-warnings': { type: 'string' }, environment: { type: 'string' } },
+  explain: {
+    ...COMMON,
+    origin: { type: 'string' },
+    method: { type: 'string' },
+    header: { type: 'string', multiple: true },
+    path: { type: 'string' },
+    credentials: { type: 'boolean' },
+    environment: { type: 'string' },
+    policy: { type: 'string' },
+    format: { type: 'string' },
+  },
+  render: { ...COMMON, format: { type: 'string' }, out: { type: 'string' }, environment: { type: 'string' }, policy: { type: 'string' } },
+  diff: { ...COMMON, format: { type: 'string' }, policy: { type: 'string' }, 'fail-on-loosening': { type: 'boolean' } },
+  schema: { ...COMMON },
+  migrate: {
+    ...COMMON,
+    from: { type: 'string' },
+    name: { type: 'string' },
+    out: { type: 'string' },
+    export: { type: 'string' },
+    force: { type: 'boolean' },
+  },
+} as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
+
+type CommandName = keyof typeof COMMANDS;
+
+/**
+ * Runs the CLI with arguments (without `node` and the script) and returns the exit code. Never
+ * throws for expected failures: usage errors, missing files and bad policies become messages.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP);
+    return command === undefined ? ExitCode.Usage : ExitCode.Ok;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${process.env['npm_package_version'] ?? ''}\n`);
+    return ExitCode.Ok;
+  }
+  if (!(command in COMMANDS)) {
+    io.stderr(`cors-policy: unknown command "${command}"\n\n${HELP}`);
+    return ExitCode.Usage;
+  }
+  try {
+    return await dispatch(command as CommandName, rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`cors-policy ${command}: ${error.message}\nRun cors-policy --help for usage.\n`);
+      return ExitCode.Usage;
+    }
+    if (error instanceof PolicyLoadError) {
+      io.stderr(`cors-policy ${command}: ${error.message}\n`);
+      return error.code === 'file-not-found' || error.code === 'unsupported-file' || error.code === 'git-error' ? ExitCode.Usage : ExitCode.Failure;
+    }
+    if (error instanceof InvalidPolicyError) {
+      io.stderr(`cors-policy ${command}: ${error.message}\n`);
+      return ExitCode.Failure;
+    }
+    throw error;
+  }
+}
+
+async function dispatch(command: CommandName, args: readonly string[], io: CliIo): Promise<number> {
+  let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...args], options: COMMANDS[command], allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values: v, positionals } = parsed;
+  if (v['help'] === true) {
+    io.stdout(HELP);
+    return ExitCode.Ok;
+  }
+  const str = (name: string) => v[name] as string | undefined;
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = str(name) ?? fallback;
+    if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return value as T;
+  };
+  const noExtra = (max: number) => {
+    if (positionals.length > max) throw new UsageError(`unexpected argument "${positionals[max]}"`);
+  };
+
+  switch (command) {
+    case 'check': {
+      const raw = str('max-warnings');
+      const maxWarnings = raw === undefined ? undefined : Number(raw);
+      if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= -1)) {
+        throw new UsageError(`--max-warnings must be an integer ≥ -1 (got "${raw}")`);
+      }
+      return checkCommand(
+        { files: positionals, format: oneOf('format', ['text', 'json'], 'text'), maxWarnings, environment: str('environment') },
+        io,
+      );
+    }
+    case 'explain':
+      noExtra(1);
+      return explainCommand(
+        {
+          file: positionals[0],
+          origin: str('origin'),
+          method: str('method'),
+          headers: (v['header'] as string[] | undefined) ?? [],
+          path: str('path'),
+          credentials: v['credentials'] === true,
+          environment: str('environment'),
+          policy: str('policy'),
+          format: oneOf('format', ['text', 'json'], 'text'),
+        },
+        io,
+      );
+    case 'render':
+      noExtra(1);
+      return renderCommand(
+        { file: positionals[0], format: oneOf('format', ['md', 'html', 'json'], 'md'), out: str('out'), environment: str('environment'), policy: str('policy') },
+        io,
+      );
+    case 'diff':
+      noExtra(2);
+      return diffCommand(
+        {
+          base: positionals[0],
+          head: positionals[1],
+          format: oneOf('format', ['md', 'json'], 'md'),
+          policy: str('policy'),
+          failOnLoosening: v['fail-on-loosening'] === true,
+        },
+        io,
+      );
+    case 'schema':
+      noExtra(0);
+      return schemaCommand(io);
+    case 'migrate':
+      noExtra(1);
+      return migrateCommand(
+        { file: positionals[0], from: str('from'), name: str('name'), out: str('out'), exportName: str('export'), force: v['force'] === true },
+        io,
+      );
+  }
+}

@@ -1,0 +1,553 @@
+import { formatIssuePath, policyForEnvironment } from '@org/cors-core';
+import type { CorsPolicy, PolicyIssue } from '@org/cors-core';
+import { DEFAULT_BROWSER_MAX_AGE, humanDuration, originKind, patternBase, titleCaseHeader } from './describe.js';
+
+type Rules = CorsPolicy['rules'];
+type Route = CorsPolicy['routes'][number];
+
+/**
+ * How a change moves the policy: `loosening` lets more pages read more (or for longer), `tightening`
+ * the reverse, `neutral` changes nothing about who may read what.
+ */
+export type ChangeKind = 'loosening' | 'tightening' | 'neutral';
+
+/** Stable identifiers of each kind of change, for bots reading `diff --format json`. */
+export const ChangeCode = {
+  OriginAdded: 'origin-added',
+  OriginRemoved: 'origin-removed',
+  PatternAdded: 'pattern-added',
+  PatternRemoved: 'pattern-removed',
+  AnyOriginAdded: 'any-origin-added',
+  AnyOriginRemoved: 'any-origin-removed',
+  CredentialsEnabled: 'credentials-enabled',
+  CredentialsDisabled: 'credentials-disabled',
+  MethodAdded: 'method-added',
+  MethodRemoved: 'method-removed',
+  AllowHeaderAdded: 'allow-header-added',
+  AllowHeaderRemoved: 'allow-header-removed',
+  ExposeHeaderAdded: 'expose-header-added',
+  ExposeHeaderRemoved: 'expose-header-removed',
+  MaxAgeRaised: 'max-age-raised',
+  MaxAgeLowered: 'max-age-lowered',
+  PrivateNetworkEnabled: 'private-network-enabled',
+  PrivateNetworkDisabled: 'private-network-disabled',
+  PreflightChanged: 'preflight-changed',
+  RouteAdded: 'route-added',
+  RouteRemoved: 'route-removed',
+  RouteEnabled: 'route-enabled',
+  RouteDisabled: 'route-disabled',
+  RoutesReordered: 'routes-reordered',
+  EnvironmentAdded: 'environment-added',
+  EnvironmentRemoved: 'environment-removed',
+  FindingIntroduced: 'finding-introduced',
+  FindingResolved: 'finding-resolved',
+  WarningAcknowledged: 'warning-acknowledged',
+  AcknowledgementWithdrawn: 'acknowledgement-withdrawn',
+  ExpectationAdded: 'expectation-added',
+  ExpectationRemoved: 'expectation-removed',
+  MetadataChanged: 'metadata-changed',
+} as const;
+
+export type ChangeCode = (typeof ChangeCode)[keyof typeof ChangeCode];
+
+/** Where a change applies: the top-level rules, one route rule, and/or one environment overlay. */
+export interface ChangeScope {
+  /** The route rule's path pattern, e.g. `/public/**`. */
+  readonly route?: string;
+  /** The environment overlay, e.g. `development`: the change applies only when it is selected. */
+  readonly environment?: string;
+}
+
+/** One semantic change between two policies. */
+export interface PolicyChange {
+  readonly kind: ChangeKind;
+  readonly code: ChangeCode;
+  readonly scope: ChangeScope;
+  /** The policy field concerned: `origins`, `credentials`, `preflight.vary`, `routes`, `findings`… */
+  readonly field: string;
+  /** One sentence for people, values in backticks (Markdown-friendly). */
+  readonly message: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  /** For a route or environment added or removed: what it changes, each classified. */
+  readonly details?: readonly PolicyChange[];
+}
+
+/** The semantic difference between two revisions of a policy. */
+export interface PolicyDiff {
+  readonly base: { readonly name: string };
+  readonly head: { readonly name: string };
+  /** Loosenings first, then tightenings, then neutral changes; stable within a kind. */
+  readonly changes: readonly PolicyChange[];
+  readonly counts: Readonly<Record<ChangeKind, number>>;
+}
+
+/**
+ * Compares two policies by meaning, not by text: origins, credentials, methods, headers, max-age,
+ * Private Network Access, preflight settings, route rules, environment overlays and findings. Each
+ * change is classed as loosening, tightening or neutral. Environment overlays are compared as loaded
+ * (`policyForEnvironment`), reporting only what differs beyond the top-level changes.
+ *
+ * Pure: takes two `CorsPolicy` values (normally loaded without an environment) and uses only core's API.
+ *
+ * @example
+ * const diff = diffPolicies(basePolicy, headPolicy);
+ * if (diff.counts.loosening > 0) requestSecurityReview(diff);
+ */
+export function diffPolicies(base: CorsPolicy, head: CorsPolicy): PolicyDiff {
+  const changes: PolicyChange[] = [...metadataChanges(base, head), ...effectiveChanges(base, head, {})];
+  const topLevel = new Set(changes.map(changeKey));
+
+  for (const environment of union(base.environments, head.environments)) {
+    const inBase = base.environments.includes(environment);
+    const inHead = head.environments.includes(environment);
+    const scope = { environment };
+    const envChanges = effectiveChanges(
+      inBase ? policyForEnvironment(base, environment) : base,
+      inHead ? policyForEnvironment(head, environment) : head,
+      scope,
+    ).filter((change) => !topLevel.has(changeKey({ ...change, scope: { ...change.scope, environment: undefined } })));
+    if (inBase && inHead) {
+      changes.push(...envChanges);
+      const before = base.source.environments?.[environment]?.description;
+      const after = head.source.environments?.[environment]?.description;
+      if (before !== after) changes.push(metadata('description', before, after, scope));
+    } else {
+      const added = inHead;
+      changes.push({
+        kind: worstKind(envChanges),
+        code: added ? ChangeCode.EnvironmentAdded : ChangeCode.EnvironmentRemoved,
+        scope,
+        field: 'environments',
+        message: added
+          ? `Environment overlay \`${environment}\` added${effectSuffix(envChanges)}`
+          : `Environment overlay \`${environment}\` removed${effectSuffix(envChanges)}`,
+        details: envChanges,
+      });
+    }
+  }
+
+  changes.push(...findingChanges(base.findings, head.findings), ...expectationChanges(base, head));
+  const ordered = sortChanges(changes);
+  return {
+    base: { name: base.name },
+    head: { name: head.name },
+    changes: ordered,
+    counts: {
+      loosening: ordered.filter((c) => c.kind === 'loosening').length,
+      tightening: ordered.filter((c) => c.kind === 'tightening').length,
+      neutral: ordered.filter((c) => c.kind === 'neutral').length,
+    },
+  };
+}
+
+/**
+ * Compares two sets of effective rules field by field (what `diffPolicies` does for the top level and
+ * for each route). Exported for the audit model, which describes environment overlays with it.
+ */
+export function diffRules(before: Rules, after: Rules, scope: ChangeScope = {}): PolicyChange[] {
+  return [
+    ...originChanges(before.origins, after.origins, after.credentials, scope),
+    ...flagChange('credentials', before.credentials, after.credentials, scope, {
+      on: [ChangeCode.CredentialsEnabled, 'Credentials turned on: browsers send cookies and let allowed origins read the responses'],
+      off: [ChangeCode.CredentialsDisabled, 'Credentials turned off: responses are no longer readable with the user\'s cookies'],
+    }),
+    ...listChanges('methods', before.methods, after.methods, scope, ChangeCode.MethodAdded, ChangeCode.MethodRemoved, 'Method'),
+    ...listChanges(
+      'allowHeaders',
+      before.allowHeaders,
+      after.allowHeaders,
+      scope,
+      ChangeCode.AllowHeaderAdded,
+      ChangeCode.AllowHeaderRemoved,
+      'Request header',
+    ),
+    ...listChanges(
+      'exposeHeaders',
+      before.exposeHeaders,
+      after.exposeHeaders,
+      scope,
+      ChangeCode.ExposeHeaderAdded,
+      ChangeCode.ExposeHeaderRemoved,
+      'Response header',
+    ),
+    ...maxAgeChanges(before.maxAge, after.maxAge, scope),
+    ...flagChange('privateNetwork', before.privateNetwork, after.privateNetwork, scope, {
+      on: [ChangeCode.PrivateNetworkEnabled, 'Private Network Access turned on: public sites may reach this service on the user\'s private network'],
+      off: [ChangeCode.PrivateNetworkDisabled, 'Private Network Access turned off'],
+    }),
+  ];
+}
+
+function effectiveChanges(base: CorsPolicy, head: CorsPolicy, scope: ChangeScope): PolicyChange[] {
+  return [...diffRules(base.rules, head.rules, scope), ...preflightChanges(base, head, scope), ...routeChanges(base, head, scope)];
+}
+
+function originChanges(before: readonly string[], after: readonly string[], credentials: boolean, scope: ChangeScope): PolicyChange[] {
+  const changes: PolicyChange[] = [];
+  const cookies = credentials ? ' with the user\'s cookies' : '';
+  for (const origin of after.filter((o) => !before.includes(o))) {
+    const kind = originKind(origin);
+    const base = patternBase(origin);
+    changes.push({
+      kind: 'loosening',
+      code: kind === 'any' ? ChangeCode.AnyOriginAdded : kind === 'pattern' ? ChangeCode.PatternAdded : ChangeCode.OriginAdded,
+      scope,
+      field: 'origins',
+      message:
+        kind === 'any'
+          ? 'Any origin (`*`) allowed: every website may read responses'
+          : kind === 'pattern'
+            ? `Wildcard pattern \`${origin}\` added: ${base === undefined ? 'matching origins' : `every subdomain of \`${base}\``} may read responses${cookies}`
+            : `Origin \`${origin}\` added: pages on it may read responses${cookies}`,
+      after: origin,
+    });
+  }
+  for (const origin of before.filter((o) => !after.includes(o))) {
+    const kind = originKind(origin);
+    changes.push({
+      kind: 'tightening',
+      code: kind === 'any' ? ChangeCode.AnyOriginRemoved : kind === 'pattern' ? ChangeCode.PatternRemoved : ChangeCode.OriginRemoved,
+      scope,
+      field: 'origins',
+      message: kind === 'any' ? 'Any origin (`*`) no longer allowed' : `${kind === 'pattern' ? 'Wildcard pattern' : 'Origin'} \`${origin}\` removed`,
+      before: origin,
+    });
+  }
+  return changes;
+}
+
+function flagChange(
+  field: string,
+  before: boolean,
+  after: boolean,
+  scope: ChangeScope,
+  words: { on: [ChangeCode, string]; off: [ChangeCode, string] },
+): PolicyChange[] {
+  if (before === after) return [];
+  const [code, message] = after ? words.on : words.off;
+  return [{ kind: after ? 'loosening' : 'tightening', code, scope, field, message, before, after }];
+}
+
+function listChanges(
+  field: 'methods' | 'allowHeaders' | 'exposeHeaders',
+  before: readonly string[],
+  after: readonly string[],
+  scope: ChangeScope,
+  addedCode: ChangeCode,
+  removedCode: ChangeCode,
+  noun: string,
+): PolicyChange[] {
+  // Header names compare case-insensitively; methods byte for byte (as the resolver does).
+  const fold = field === 'methods' ? (s: string) => s : (s: string) => s.toLowerCase();
+  const beforeSet = new Set(before.map(fold));
+  const afterSet = new Set(after.map(fold));
+  const verb = field === 'exposeHeaders' ? 'exposed' : 'allowed';
+  const describe = (value: string) =>
+    value === '*'
+      ? `\`*\` (any ${noun.toLowerCase()}${field === 'allowHeaders' ? ' except Authorization' : ''})`
+      : `\`${field === 'allowHeaders' ? titleCaseHeader(value) : value}\``;
+  return [
+    ...after
+      .filter((v) => !beforeSet.has(fold(v)))
+      .map((value): PolicyChange => ({ kind: 'loosening', code: addedCode, scope, field, message: `${noun} ${describe(value)} ${verb}`, after: value })),
+    ...before
+      .filter((v) => !afterSet.has(fold(v)))
+      .map((value): PolicyChange => ({ kind: 'tightening', code: removedCode, scope, field, message: `${noun} ${describe(value)} no longer ${verb}`, before: value })),
+  ];
+}
+
+function maxAgeChanges(before: number | undefined, after: number | undefined, scope: ChangeScope): PolicyChange[] {
+  if (before === after) return [];
+  const words = (v: number | undefined) => (v === undefined ? `unset (browser default, ${DEFAULT_BROWSER_MAX_AGE} seconds)` : humanDuration(v));
+  const raised = (after ?? DEFAULT_BROWSER_MAX_AGE) > (before ?? DEFAULT_BROWSER_MAX_AGE);
+  return [
+    {
+      kind: raised ? 'loosening' : 'tightening',
+      code: raised ? ChangeCode.MaxAgeRaised : ChangeCode.MaxAgeLowered,
+      scope,
+      field: 'maxAge',
+      message: raised
+        ? `Preflight cache raised from ${words(before)} to ${words(after)}: browsers keep a granted permission longer after it is revoked`
+        : `Preflight cache lowered from ${words(before)} to ${words(after)}`,
+      before,
+      after,
+    },
+  ];
+}
+
+function preflightChanges(base: CorsPolicy, head: CorsPolicy, scope: ChangeScope): PolicyChange[] {
+  const changes: PolicyChange[] = [];
+  const before = base.preflight;
+  const after = head.preflight;
+  const neutral = (field: keyof typeof before, message: string): PolicyChange => ({
+    kind: 'neutral',
+    code: ChangeCode.PreflightChanged,
+    scope,
+    field: `preflight.${field}`,
+    message,
+    before: before[field],
+    after: after[field],
+  });
+  if (before.refusedStatus !== after.refusedStatus) {
+    changes.push(neutral('refusedStatus', `Refused preflights now answer ${after.refusedStatus} (was ${before.refusedStatus})`));
+  }
+  if (before.successStatus !== after.successStatus) {
+    changes.push(neutral('successStatus', `Allowed preflights now answer ${after.successStatus} (was ${before.successStatus})`));
+  }
+  if (before.continueToApp !== after.continueToApp) {
+    changes.push(
+      neutral(
+        'continueToApp',
+        after.continueToApp
+          ? 'Allowed preflights are now handed on to the application after the CORS headers are set'
+          : 'Allowed preflights are now answered by the CORS layer (no longer handed to the application)',
+      ),
+    );
+  }
+  if (before.vary !== after.vary) {
+    changes.push({
+      ...neutral('vary', ''),
+      kind: after.vary ? 'tightening' : 'loosening',
+      message: after.vary
+        ? 'Preflight responses carry `Vary` again'
+        : 'Preflight responses no longer carry `Vary`: a shared cache could serve one origin\'s preflight answer to another',
+    });
+  }
+  return changes;
+}
+
+const ruleFieldNames = ['origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'] as const;
+
+function routeChanges(base: CorsPolicy, head: CorsPolicy, outer: ChangeScope): PolicyChange[] {
+  const changes: PolicyChange[] = [];
+  const baseKeys = routeKeys(base.routes);
+  const headKeys = routeKeys(head.routes);
+
+  head.routes.forEach((route, index) => {
+    const key = headKeys[index] as string;
+    const baseIndex = baseKeys.indexOf(key);
+    const scope = { ...outer, route: route.path };
+    if (baseIndex === -1) {
+      // What used to apply to these paths (approximately: the top-level rules) versus the new rule.
+      const details = route.disabled ? [] : diffRules(head.rules, route, scope);
+      changes.push({
+        kind: route.disabled ? 'tightening' : worstKind(details),
+        code: ChangeCode.RouteAdded,
+        scope,
+        field: 'routes',
+        message: route.disabled
+          ? `Route rule \`${route.path}\` added: CORS is off for these paths`
+          : `Route rule \`${route.path}\` added${effectSuffix(details)}`,
+        after: route.path,
+        details,
+      });
+      return;
+    }
+    const before = base.routes[baseIndex] as Route;
+    if (before.disabled !== route.disabled) {
+      changes.push({
+        kind: route.disabled ? 'tightening' : 'loosening',
+        code: route.disabled ? ChangeCode.RouteDisabled : ChangeCode.RouteEnabled,
+        scope,
+        field: 'disabled',
+        message: route.disabled ? `CORS switched off for \`${route.path}\`` : `CORS switched back on for \`${route.path}\``,
+        before: before.disabled,
+        after: route.disabled,
+      });
+    }
+    // Only fields either revision sets on the route itself: inherited values changed at the top level.
+    const own = new Set<string>();
+    for (const source of [routeSource(base, baseIndex), routeSource(head, index)]) {
+      for (const field of ruleFieldNames) if (source?.[field] !== undefined) own.add(field);
+    }
+    if (own.size > 0) {
+      changes.push(...diffRules(pick(before, own), pick(route, own), scope));
+    }
+    if (before.description !== route.description) changes.push(metadata('description', before.description, route.description, scope));
+  });
+
+  base.routes.forEach((route, index) => {
+    if (headKeys.includes(baseKeys[index] as string)) return;
+    const scope = { ...outer, route: route.path };
+    const details = route.disabled ? [] : diffRules(route, head.rules, scope);
+    changes.push({
+      kind: route.disabled ? 'loosening' : worstKind(details),
+      code: ChangeCode.RouteRemoved,
+      scope,
+      field: 'routes',
+      message: route.disabled
+        ? `Route rule \`${route.path}\` removed: CORS is back on for these paths`
+        : `Route rule \`${route.path}\` removed: these paths fall back to the top-level rules${effectSuffix(details, 'with')}`,
+      before: route.path,
+      details,
+    });
+  });
+
+  const common = headKeys.filter((key) => baseKeys.includes(key));
+  const baseOrder = baseKeys.filter((key) => headKeys.includes(key));
+  if (common.join('\n') !== baseOrder.join('\n')) {
+    changes.push({
+      kind: 'neutral',
+      code: ChangeCode.RoutesReordered,
+      scope: outer,
+      field: 'routes',
+      message: 'Route rules reordered: the first matching rule applies, so check which rule now wins for overlapping paths',
+      before: baseOrder,
+      after: common,
+    });
+  }
+  return changes;
+}
+
+/** Routes are matched by path; a repeated path gets its occurrence number. */
+function routeKeys(routes: readonly Route[]): string[] {
+  const seen = new Map<string, number>();
+  return routes.map((route) => {
+    const n = (seen.get(route.path) ?? 0) + 1;
+    seen.set(route.path, n);
+    return n === 1 ? route.path : `${route.path}#${n}`;
+  });
+}
+
+function routeSource(policy: CorsPolicy, index: number): Record<string, unknown> | undefined {
+  return policy.source.routes?.[index] as Record<string, unknown> | undefined;
+}
+
+/** The rules with every field outside `fields` made equal, so `diffRules` compares only `fields`. */
+function pick(rules: Rules, fields: Set<string>): Rules {
+  return {
+    origins: fields.has('origins') ? rules.origins : [],
+    credentials: fields.has('credentials') ? rules.credentials : false,
+    methods: fields.has('methods') ? rules.methods : [],
+    allowHeaders: fields.has('allowHeaders') ? rules.allowHeaders : [],
+    exposeHeaders: fields.has('exposeHeaders') ? rules.exposeHeaders : [],
+    maxAge: fields.has('maxAge') ? rules.maxAge : undefined,
+    privateNetwork: fields.has('privateNetwork') ? rules.privateNetwork : false,
+  };
+}
+
+function metadataChanges(base: CorsPolicy, head: CorsPolicy): PolicyChange[] {
+  const changes: PolicyChange[] = [];
+  if (base.name !== head.name) changes.push(metadata('name', base.name, head.name, {}));
+  if (base.description !== head.description) changes.push(metadata('description', base.description, head.description, {}));
+  if (base.owners.join('\n') !== head.owners.join('\n')) changes.push(metadata('owners', base.owners, head.owners, {}));
+  return changes;
+}
+
+function metadata(field: string, before: unknown, after: unknown, scope: ChangeScope): PolicyChange {
+  const show = (v: unknown) => (v === undefined ? '(none)' : Array.isArray(v) ? v.join(', ') || '(none)' : String(v));
+  return {
+    kind: 'neutral',
+    code: ChangeCode.MetadataChanged,
+    scope,
+    field,
+    message: `${field[0]?.toUpperCase()}${field.slice(1)} changed from "${show(before)}" to "${show(after)}"`,
+    before,
+    after,
+  };
+}
+
+function findingChanges(before: readonly PolicyIssue[], after: readonly PolicyIssue[]): PolicyChange[] {
+  const key = (issue: PolicyIssue) => `${issue.code}@${formatIssuePath(issue.path)}`;
+  const beforeByKey = new Map(before.map((issue) => [key(issue), issue]));
+  const afterKeys = new Set(after.map(key));
+  const changes: PolicyChange[] = [];
+  for (const issue of after) {
+    const where = formatIssuePath(issue.path);
+    const old = beforeByKey.get(key(issue));
+    if (old === undefined) {
+      changes.push({
+        // A new unaccepted warning is a risk reviewers must weigh, like a loosening.
+        kind: issue.severity === 'warning' && issue.acknowledged === undefined ? 'loosening' : 'neutral',
+        code: ChangeCode.FindingIntroduced,
+        scope: {},
+        field: 'findings',
+        message:
+          `New ${issue.severity} \`${issue.code}\` at \`${where}\`: ${issue.message}` +
+          (issue.acknowledged === undefined ? '' : ` (acknowledged: ${issue.acknowledged})`),
+        after: issue,
+      });
+    } else if (old.acknowledged === undefined && issue.acknowledged !== undefined) {
+      changes.push({
+        kind: 'neutral',
+        code: ChangeCode.WarningAcknowledged,
+        scope: {},
+        field: 'acknowledgements',
+        message: `Warning \`${issue.code}\` at \`${where}\` acknowledged: ${issue.acknowledged}`,
+        before: old,
+        after: issue,
+      });
+    } else if (old.acknowledged !== undefined && issue.acknowledged === undefined) {
+      changes.push({
+        kind: 'neutral',
+        code: ChangeCode.AcknowledgementWithdrawn,
+        scope: {},
+        field: 'acknowledgements',
+        message: `Acknowledgement of \`${issue.code}\` at \`${where}\` withdrawn: the warning is reported again`,
+        before: old,
+        after: issue,
+      });
+    }
+  }
+  for (const issue of before) {
+    if (afterKeys.has(key(issue))) continue;
+    changes.push({
+      kind: issue.severity === 'warning' && issue.acknowledged === undefined ? 'tightening' : 'neutral',
+      code: ChangeCode.FindingResolved,
+      scope: {},
+      field: 'findings',
+      message: `Resolved ${issue.severity} \`${issue.code}\` at \`${formatIssuePath(issue.path)}\``,
+      before: issue,
+    });
+  }
+  return changes;
+}
+
+/** The owners' declared examples added or dropped: neutral, but reviewers should see a dropped one. */
+function expectationChanges(base: CorsPolicy, head: CorsPolicy): PolicyChange[] {
+  const describe = (x: NonNullable<CorsPolicy['source']['expectations']>[number]) =>
+    `${x.allowed ? 'allowed' : 'refused'}: \`${x.request.method ?? 'GET'} ${x.request.path ?? '/'}\` from \`${x.request.origin}\`${x.request.credentials === true ? ' with credentials' : ''}${
+      x.environment === undefined ? '' : ` (${x.environment})`
+    }${x.description === undefined ? '' : ` — ${x.description}`}`;
+  const before = (base.source.expectations ?? []).map(describe);
+  const after = (head.source.expectations ?? []).map(describe);
+  return [
+    ...after.filter((x) => !before.includes(x)).map((x): PolicyChange => ({ kind: 'neutral', code: ChangeCode.ExpectationAdded, scope: {}, field: 'expectations', message: `Expectation added: ${x}`, after: x })),
+    ...before.filter((x) => !after.includes(x)).map((x): PolicyChange => ({ kind: 'neutral', code: ChangeCode.ExpectationRemoved, scope: {}, field: 'expectations', message: `Expectation removed: ${x}`, before: x })),
+  ];
+}
+
+/** The most significant kind among changes: any loosening wins, then any tightening. */
+export function worstKind(changes: readonly PolicyChange[]): ChangeKind {
+  if (changes.some((c) => c.kind === 'loosening')) return 'loosening';
+  if (changes.some((c) => c.kind === 'tightening')) return 'tightening';
+  return 'neutral';
+}
+
+function effectSuffix(details: readonly PolicyChange[], joiner = ''): string {
+  if (details.length === 0) return '';
+  const loosens = details.filter((d) => d.kind === 'loosening').length;
+  const tightens = details.filter((d) => d.kind === 'tightening').length;
+  const parts = [loosens > 0 ? `${loosens} loosening${loosens === 1 ? '' : 's'}` : '', tightens > 0 ? `${tightens} tightening${tightens === 1 ? '' : 's'}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return parts === '' ? '' : ` (${joiner === '' ? '' : `${joiner} `}${parts})`;
+}
+
+const kindOrder: Record<ChangeKind, number> = { loosening: 0, tightening: 1, neutral: 2 };
+
+function sortChanges(changes: readonly PolicyChange[]): PolicyChange[] {
+  return changes
+    .map((change, index) => ({ change, index }))
+    .sort((a, b) => kindOrder[a.change.kind] - kindOrder[b.change.kind] || a.index - b.index)
+    .map(({ change }) => change);
+}
+
+function changeKey(change: PolicyChange): string {
+  return `${change.code}|${change.field}|${change.scope.route ?? ''}|${change.scope.environment ?? ''}|${JSON.stringify(change.after ?? change.before)}`;
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}

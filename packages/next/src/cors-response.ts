@@ -1,4 +1,5 @@
 import { mergeVary, requestFacts, resolveCors, type CorsDecision, type CorsPolicy } from '@org/cors-core';
+import { unstable_rethrow } from 'next/navigation.js';
 
 /** The policy's decision for a Web `Request` (Edge and Node runtimes alike). */
 export function decide(policy: CorsPolicy, request: Request): CorsDecision {
@@ -24,6 +25,18 @@ export function withCorsHeaders(decision: CorsDecision, response: Response): Res
     write(decision, copy.headers);
     return copy;
   }
+}
+
+/**
+ * What a wrapped handler that threw answers: Next.js's bare 500, but carrying the CORS headers, so
+ * the calling page sees the failure instead of a misleading CORS error. Next.js's own control flow
+ * (`redirect()`, `notFound()`, dynamic bail-outs) is rethrown untouched; real errors are logged
+ * the way Next.js logs them, with `console.error`.
+ */
+export function failureResponse(decision: CorsDecision, error: unknown): Response {
+  unstable_rethrow(error);
+  console.error(error);
+  return withCorsHeaders(decision, new Response(null, { status: 500 }));
 }
 
 function write(decision: CorsDecision, headers: Headers): void {

@@ -1,5 +1,5 @@
 import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
-import { decide, preflightResponse, withCorsHeaders } from './cors-response.js';
+import { decide, failureResponse, preflightResponse, withCorsHeaders } from './cors-response.js';
 
 /** An App Router route handler, e.g. `GET(request, { params })`. */
 export type RouteHandler<Req extends Request = any, Context = any> = (
@@ -10,13 +10,24 @@ export type RouteHandler<Req extends Request = any, Context = any> = (
 /** The handlers a `route.ts` exports, keyed by HTTP method. */
 export type RouteHandlers = Partial<Record<'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', RouteHandler>>;
 
+/** A handler after wrapping: same parameters, always async. */
+type Wrapped<F> = F extends (request: infer Req, context: infer Context) => unknown
+  ? (request: Req, context: Context) => Promise<Response>
+  : never;
+
+/** What {@link corsRoute} returns: your handlers wrapped, plus the `OPTIONS` export. */
+export type CorsRouteHandlers<H extends RouteHandlers> = { [M in Exclude<keyof H, 'OPTIONS'>]: Wrapped<H[M]> } & {
+  OPTIONS: (request: Request, context: unknown) => Promise<Response>;
+};
+
 /**
  * Wraps App Router route handlers with a CORS policy and supplies the `OPTIONS` export that
  * preflights need. Each handler's response gets the policy's headers (Vary appended to).
  *
  * `OPTIONS` answers preflights itself. An `OPTIONS` that is not a preflight goes to your own
  * `OPTIONS` handler if you pass one, else gets what Next.js would answer without CORS: `204` with
- * an `Allow` header listing the route's methods.
+ * an `Allow` header listing the route's methods. A handler that throws is answered with a 500 that
+ * still carries the CORS headers (the error is logged); `redirect()` and `notFound()` work as usual.
  *
  * @example export const { GET, PUT, OPTIONS } = corsRoute(apiPolicy, { GET: listItems, PUT: saveItem });
  * @see https://github.com/org/cors-policy/blob/main/docs/adapters/next.md
@@ -25,20 +36,23 @@ export function corsRoute<H extends RouteHandlers>(
   policy: CorsPolicy | PolicyInput,
   handlers: H,
   options: { environment?: string | undefined } = {},
-): Omit<H, 'OPTIONS'> & { OPTIONS: RouteHandler<Request, unknown> } {
+): CorsRouteHandlers<H> {
   const loaded = toPolicy(policy, options);
   const wrapped: Record<string, RouteHandler> = {};
-  for (const [method, handler] of Object.entries(handlers) as [string, RouteHandler][]) {
-    wrapped[method] = async (request, context) => withCorsHeaders(decide(loaded, request), await handler(request, context));
-  }
   const allow = ['OPTIONS', ...Object.keys(handlers), ...('GET' in handlers && !('HEAD' in handlers) ? ['HEAD'] : [])];
   const allowHeader = [...new Set(allow)].sort().join(', ');
-  wrapped['OPTIONS'] = async (request, context) => {
-    const decision = decide(loaded, request);
-    if (decision.end) return preflightResponse(decision);
-    const own = handlers.OPTIONS;
-    const response = own ? await own(request, context) : new Response(null, { status: 204, headers: { allow: allowHeader } });
-    return withCorsHeaders(decision, response);
-  };
-  return wrapped as unknown as Omit<H, 'OPTIONS'> & { OPTIONS: RouteHandler<Request, unknown> };
+  // Without a user OPTIONS handler, a non-preflight OPTIONS gets what Next.js itself would answer.
+  const optionsHandler: RouteHandler = handlers.OPTIONS ?? (() => new Response(null, { status: 204, headers: { allow: allowHeader } }));
+  for (const [method, handler] of Object.entries({ ...handlers, OPTIONS: optionsHandler }) as [string, RouteHandler][]) {
+    wrapped[method] = async (request, context) => {
+      const decision = decide(loaded, request);
+      if (decision.end) return preflightResponse(decision);
+      try {
+        return withCorsHeaders(decision, await handler(request, context));
+      } catch (error) {
+        return failureResponse(decision, error);
+      }
+    };
+  }
+  return wrapped as CorsRouteHandlers<H>;
 }

@@ -1,4 +1,4 @@
 export { withCors } from './with-cors.js';
 export type { ProxyFunction } from './with-cors.js';
 export { corsRoute } from './cors-route.js';
-export type { RouteHandler, RouteHandlers } from './cors-route.js';
+export type { CorsRouteHandlers, RouteHandler, RouteHandlers } from './cors-route.js';

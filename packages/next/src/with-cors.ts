@@ -1,6 +1,6 @@
 import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
 import { NextResponse } from 'next/server.js';
-import { decide, preflightResponse, withCorsHeaders } from './cors-response.js';
+import { decide, failureResponse, preflightResponse, withCorsHeaders } from './cors-response.js';
 
 /** A proxy (or middleware) function: whatever `proxy.ts`/`middleware.ts` may export. */
 export type ProxyFunction<Req extends Request = Request, Event = unknown> = (
@@ -12,7 +12,8 @@ export type ProxyFunction<Req extends Request = Request, Event = unknown> = (
  * Wraps a Next.js proxy (`proxy.ts`, Node runtime) or middleware (`middleware.ts`, Edge runtime)
  * with a CORS policy. Preflights are answered here, before routing; every other request goes to
  * `proxy` (or straight on, as `NextResponse.next()`), and whatever comes back gets the policy's
- * headers, with `Vary` appended to, never overwritten.
+ * headers, with `Vary` appended to, never overwritten. If `proxy` throws, the answer is a 500 that
+ * still carries the CORS headers (the error is logged).
  *
  * The policy loads now: a bad policy input throws a `CorsPolicyError` listing every issue when the
  * module is evaluated, so `next build` fails instead of a deployed proxy.
@@ -30,7 +31,11 @@ export function withCors<Req extends Request = Request, Event = unknown>(
   return async (request, event) => {
     const decision = decide(loaded, request);
     if (decision.end) return preflightResponse(decision);
-    const response = (await proxy?.(request, event)) ?? NextResponse.next();
-    return withCorsHeaders(decision, response);
+    try {
+      // `||`: a proxy may return nothing (undefined, null or void) to mean "continue".
+      return withCorsHeaders(decision, (await proxy?.(request, event)) || NextResponse.next());
+    } catch (error) {
+      return failureResponse(decision, error);
+    }
   };
 }

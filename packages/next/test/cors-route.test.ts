@@ -1,5 +1,6 @@
 import { CorsPolicyError } from '@org/cors-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { redirect } from 'next/navigation.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { corsRoute, type RouteHandler } from '../src/index.js';
 import { badPolicy, corsHeaderNames, itemsPolicy, preflight, varyTokens } from './policies.js';
 import { serveWeb } from './serve-web.js';
@@ -80,6 +81,24 @@ describe('corsRoute', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS, PUT');
     expect(corsHeaderNames(res)).toEqual([]);
+  });
+
+  it('answers a handler that throws with a 500 that keeps the CORS headers, and logs the error', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const failure = new Error('database down');
+    const url = await serveRoute(corsRoute(itemsPolicy, { GET: () => { throw failure; } }));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(varyTokens(res)).toEqual(['Origin']);
+    expect(logged).toHaveBeenCalledWith(failure);
+    logged.mockRestore();
+  });
+
+  it('rethrows Next.js control flow such as redirect() for Next.js to answer', async () => {
+    const route = corsRoute(itemsPolicy, { GET: () => redirect('/elsewhere') });
+    const request = new Request('http://127.0.0.1/api/items', { headers: { origin: 'https://app.example.com' } });
+    await expect(route.GET(request, { params: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
   });
 
   it('throws at construction on a bad policy, listing every issue', () => {

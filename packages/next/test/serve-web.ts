@@ -1,36 +1,40 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A Web handler, the shape of Next.js proxies and route handlers. */
 export type WebHandler = (request: Request) => Response | Promise<Response>;
 
 /**
- * Serves a Web handler over real HTTP on 127.0.0.1 (an ephemeral port): each Node request becomes
- * a `Request` (repeated header lines kept as separate values, so `Headers` combines them the way
- * Fetch does), and the returned `Response` is written back unchanged.
+ * A `node:http` listener that turns each request into a Web `Request` (repeated header lines kept
+ * as separate values, so `Headers` combines them the way Fetch does), calls `handler`, and writes
+ * the returned `Response` back unchanged. A handler that throws gets a bare 500.
  */
-export async function serveWeb(handler: WebHandler): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
+export function webListener(handler: WebHandler): RequestListener {
+  return (req, res) => {
     void (async () => {
       const response = await handler(toRequest(req));
-      const headers: [string, string][] = [];
-      response.headers.forEach((value, name) => headers.push([name, value]));
-      res.writeHead(response.status, headers.flat());
+      const headers: string[] = [];
+      response.headers.forEach((value, name) => headers.push(name, value));
+      res.writeHead(response.status, headers);
       res.end(Buffer.from(await response.arrayBuffer()));
-    })().catch((error: unknown) => {
-      // Next.js answers an uncaught error in a handler with a bare 500; so does this host.
+    })().catch(() => {
       res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(error instanceof Error ? error.message : 'error');
+      res.end('Internal Server Error');
     });
-  });
+  };
+}
+
+/** Serves a Web handler over real HTTP on 127.0.0.1 at an ephemeral port. */
+export async function serveWeb(handler: WebHandler): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(webListener(handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
       }),
   };
 }

@@ -1,5 +1,5 @@
 import { CorsPolicyError } from '@org/cors-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withCors } from '../src/index.js';
 import { badPolicy, corsHeaderNames, itemsPolicy, preflight, varyTokens } from './policies.js';
 import { serveWeb } from './serve-web.js';
@@ -79,6 +79,16 @@ describe('withCors', () => {
     expect(await res.text()).toBe('ok');
     expect(corsHeaderNames(res)).toEqual([]);
     expect(varyTokens(res)).toEqual(['Origin']);
+  });
+
+  it('answers a user proxy that throws with a 500 that keeps the CORS headers, and logs the error', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const url = await serve(withCors(itemsPolicy, () => { throw new Error('session store down'); }));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
   });
 
   it('applies the environment overlay it is given', async () => {

@@ -30,7 +30,7 @@ export interface Explanation {
 const REASON_TEXT: Record<DecisionReason, string> = {
   [DecisionReason.NoOrigin]: 'the request has no Origin header, so it is not a cross-origin browser request',
   [DecisionReason.AnyOrigin]: 'the policy allows any origin ("*") without credentials',
-  [DecisionReason.OriginAllowed]: 'the origin is listed in the policy',
+  [DecisionReason.OriginAllowed]: 'the origin is listed in the policy or matched by one of its subdomain patterns',
   [DecisionReason.OriginNotAllowed]: 'the origin is not listed in the policy and matches none of its patterns',
   [DecisionReason.OriginNull]: 'the origin is "null" (sandboxed iframe, file: page or redirect), which is never trusted',
   [DecisionReason.OriginMalformed]: 'the Origin header is not a single well-formed origin as a browser sends it',
@@ -48,7 +48,7 @@ export function describeReason(reason: DecisionReason): string {
 }
 
 function ruleLabel(policy: CorsPolicy, decision: CorsDecision): string {
-  return decision.route === undefined ? 'the top-level rules' : `route rule #${decision.route.index + 1} (${decision.route.path})`;
+  return decision.route === undefined ? 'the top-level rules' : `route rule #${decision.route.index + 1} ${decision.route.path}`;
 }
 
 /** Explains the resolver's answer to one raw request. */

@@ -1,6 +1,6 @@
 import type { ConformanceVector, VectorRequest } from '../vector.js';
 import { ALL_CORS_HEADERS } from './headers.js';
-import { credentialedApi } from './policies.js';
+import { credentialedApi, loopbackApi } from './policies.js';
 
 /** A GET to the credentialed API with these `Origin` header line(s). */
 function getWithOrigin(origin: string | readonly string[]): VectorRequest {
@@ -140,5 +140,51 @@ export const originMatchingVectors: readonly ConformanceVector[] = [
     policy: credentialedApi,
     request: getWithOrigin(`https://${'a'.repeat(8192)}.myapp.com`),
     expect: { ...refused, maxDurationMs: 1000 },
+  },
+  {
+    id: 'origin/ipv6',
+    title: 'A canonical IPv6 loopback origin is matched and echoed',
+    policy: loopbackApi,
+    request: getWithOrigin('http://[::1]:3000'),
+    expect: {
+      status: 200,
+      headers: { 'access-control-allow-origin': 'http://[::1]:3000', 'access-control-allow-credentials': 'true' },
+      vary: ['Origin'],
+      browser: { credentials: true, allowed: true },
+      appRan: true,
+    },
+  },
+  {
+    id: 'origin/ipv6-non-canonical',
+    title: 'A non-canonical spelling of an allowed IPv6 origin does not match',
+    policy: loopbackApi,
+    request: getWithOrigin('http://[0:0:0:0:0:0:0:1]:3000'),
+    expect: refused,
+  },
+  {
+    id: 'origin/ipv4-non-canonical',
+    title: 'A non-canonical spelling of an allowed IPv4 origin (leading zeros) does not match',
+    policy: loopbackApi,
+    request: getWithOrigin('http://127.000.000.001:3000'),
+    expect: refused,
+  },
+  {
+    id: 'origin/punycode',
+    title: 'A Punycode origin is matched as configured',
+    policy: loopbackApi,
+    request: getWithOrigin('https://xn--mnchen-3ya.de'),
+    expect: {
+      status: 200,
+      headers: { 'access-control-allow-origin': 'https://xn--mnchen-3ya.de' },
+      vary: ['Origin'],
+      appRan: true,
+    },
+  },
+  {
+    id: 'origin/unicode',
+    title: 'The Unicode spelling of an allowed Punycode origin does not match (browsers send Punycode)',
+    policy: loopbackApi,
+    request: getWithOrigin('https://m\u00fcnchen.de'),
+    expect: refused,
   },
 ];

@@ -69,3 +69,10 @@ export const environmentApi = {
   name: 'environment-api',
   environments: { development: { origins: ['http://localhost:3000'] } },
 } satisfies PolicyInput;
+
+/** Loopback front ends (IPv4 and IPv6) and a Punycode (internationalised) host, with credentials. */
+export const loopbackApi = {
+  name: 'loopback-api',
+  origins: ['http://127.0.0.1:3000', 'http://[::1]:3000', 'https://xn--mnchen-3ya.de'],
+  credentials: true,
+} satisfies PolicyInput;

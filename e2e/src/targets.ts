@@ -28,6 +28,7 @@ export const TARGETS: readonly Target[] = [
   { name: 'control', cwd: repo('e2e'), command: ['node', 'control/control-server.mjs'], readyPath: '/public/status' },
   example('express', 'dist/main.js'),
   example('koa', 'dist/main.js'),
+  example('nest', 'dist/main.js'),
 ];
 
 /** `E2E_TARGETS=express,koa` runs a subset (for debugging); every target runs by default. */

@@ -1,0 +1,6 @@
+/** The site's main sections, in menu order. A new page is one more entry here. */
+export const NAV_ITEMS: ReadonlyArray<{ readonly href: string; readonly label: string }> = [
+  { href: '/', label: 'Policies' },
+  { href: '/rules/', label: 'Rule reference' },
+  { href: '/schema/', label: 'Policy schema' },
+];

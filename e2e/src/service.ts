@@ -12,7 +12,7 @@ export interface ServiceSpec {
   readonly name: string;
   /** Working directory of the service (its package folder). */
   readonly cwd: string;
-  /** Command and arguments; the port arrives as `PORT`, the environment as `APP_ENV`. */
+  /** Command and arguments; the port arrives as `PORT` (and replaces `{PORT}` in arguments), the environment as `APP_ENV`. */
   readonly command: readonly [string, ...string[]];
   /** A path that answers once the service is ready (any HTTP status counts). */
   readonly readyPath: string;
@@ -41,7 +41,7 @@ export async function startService(spec: ServiceSpec, artifacts: string): Promis
   const requestFile = join(artifacts, `${spec.name}-requests.jsonl`);
   rmSync(requestFile, { force: true });
   const output = openSync(outputFile, 'w');
-  const [command, ...args] = spec.command;
+  const [command, ...args] = spec.command.map((part) => part.replaceAll('{PORT}', String(port))) as [string, ...string[]];
   const child = spawn(command, args, {
     cwd: spec.cwd,
     detached: true,

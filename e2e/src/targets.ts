@@ -11,10 +11,10 @@ export interface Target extends ServiceSpec {
   readonly needs?: string;
 }
 
-const example = (framework: string, needs: string): Target => ({
+const example = (framework: string, needs: string, startArgs: readonly string[] = []): Target => ({
   name: framework,
   cwd: repo(`apps/example-${framework}`),
-  command: ['pnpm', 'run', '--silent', 'start'],
+  command: ['pnpm', 'run', '--silent', 'start', ...startArgs],
   readyPath: '/public/status',
   needs,
 });
@@ -29,6 +29,8 @@ export const TARGETS: readonly Target[] = [
   example('express', 'dist/main.js'),
   example('koa', 'dist/main.js'),
   example('nest', 'dist/main.js'),
+  // `next start -p 4104 -H 127.0.0.1` ignores PORT; a second `-p` wins (the last value of an option counts).
+  example('next', '.next/BUILD_ID', ['-p', '{PORT}']),
 ];
 
 /** `E2E_TARGETS=express,koa` runs a subset (for debugging); every target runs by default. */

@@ -10,7 +10,7 @@ import {
   titleCaseHeader,
   type OriginKind,
 } from './describe.js';
-import { diffRules, type PolicyChange } from './policy-diff.js';
+import { diffPolicies, type PolicyChange } from './policy-diff.js';
 
 type Rules = CorsPolicy['rules'];
 
@@ -158,10 +158,8 @@ export function buildAuditModel(policy: CorsPolicy): AuditModel {
   const environments = policy.environments.map((name): AuditEnvironment => {
     const overlay = policy.source.environments?.[name];
     const selected = policyForEnvironment(policy, name);
-    const changes = [
-      ...diffRules(policy.rules, selected.rules),
-      ...selected.routes.flatMap((route, i) => diffRules(policy.routes[i] ?? route, route, { route: route.path })),
-    ];
+    // The overlay's effect is the diff between the base policy and the policy loaded with it.
+    const changes = diffPolicies(policy, selected).changes;
     return { name, description: overlay?.description, changes, sentence: environmentSentence(name, changes) };
   });
   const preflightSentences = [

@@ -253,7 +253,7 @@ function reportRegExp(re: RegExp, option: string, note: (s: MigrationNote['sever
   note(
     'error',
     option,
-    `RegExp ${String(re)} cannot be migrated: policies compare origins exactly or with validated subdomain patterns.${anchored ? '' : ' It is not anchored (^…$), so it also matched look-alike hosts.'}${hint}`,
+    `RegExp ${String(re)} cannot be migrated: policies compare origins exactly or with validated subdomain patterns.${anchored ? '' : ' It is not anchored at both ends (^…$), so it also matched other schemes or look-alike hosts.'}${hint}`,
   );
 }
 

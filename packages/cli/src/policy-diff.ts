@@ -356,6 +356,8 @@ function routeChanges(base: CorsPolicy, head: CorsPolicy, outer: ChangeScope): P
         after: route.disabled,
       });
     }
+    // A rule that keeps CORS off grants nothing, whatever its other fields say.
+    if (before.disabled && route.disabled) return;
     // Only fields either revision sets on the route itself: inherited values changed at the top level.
     const own = new Set<string>();
     for (const source of [routeSource(base, baseIndex), routeSource(head, index)]) {

@@ -1,5 +1,4 @@
 import { mergeVary, requestFacts, resolveCors, type CorsDecision, type CorsPolicy } from '@org/cors-core';
-import { unstable_rethrow } from 'next/navigation.js';
 
 /** The policy's decision for a Web `Request` (Edge and Node runtimes alike). */
 export function decide(policy: CorsPolicy, request: Request): CorsDecision {
@@ -34,9 +33,18 @@ export function withCorsHeaders(decision: CorsDecision, response: Response): Res
  * the way Next.js logs them, with `console.error`.
  */
 export function failureResponse(decision: CorsDecision, error: unknown): Response {
-  unstable_rethrow(error);
+  if (isNextControlFlow(error)) throw error;
   console.error(error);
   return withCorsHeaders(decision, new Response(null, { status: 500 }));
+}
+
+/**
+ * Next.js signals `redirect()`, `notFound()` and dynamic-rendering bail-outs by throwing errors that
+ * carry a string `digest` (`NEXT_REDIRECT;…`, `NEXT_HTTP_ERROR_FALLBACK;404`, `DYNAMIC_SERVER_USAGE`…).
+ * Checked by shape: importing `unstable_rethrow` would tie the bundle to one `next/navigation` build.
+ */
+function isNextControlFlow(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && typeof (error as { digest?: unknown }).digest === 'string';
 }
 
 function write(decision: CorsDecision, headers: Headers): void {

@@ -43,7 +43,12 @@ export async function nextStart(appDir: string): Promise<{ url: string; output: 
   const close = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
+      // Next.js shuts down gracefully on SIGTERM; SIGKILL if that takes more than 5 s.
+      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
       child.kill('SIGTERM');
     });
   for (let attempt = 0; attempt < 300; attempt++) {

@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { formatTable, median, ratioCell } from '../shared/format-table.js';
+import { forkContender, NEXT_APP_DIR, NEXT_BIN, startNextContender, type ContenderProcess } from './contender-process.js';
+import { CONTENDERS, corsProblem, HTTP_SCENARIOS, type Contender, type HttpScenario } from './http-scenarios.js';
+import type { NodeFramework } from './start-server.js';
+
+/*
+ * Adapter throughput: requests/s of a bare framework app, the same app with our adapter, and with
+ * the CORS middleware its users reach for (the anchor). Each contender is a server in its own child
+ * process on 127.0.0.1; autocannon runs here. Per framework: verify every contender's answers, warm
+ * each up, then RUNS rounds in which every scenario is measured for every contender, the contender
+ * order rotating between rounds. Tables show medians; ratios come from this one run.
+ *
+ *   BENCH_FRAMEWORKS=express,koa,nest,next   BENCH_RUNS=3   BENCH_DURATION=2 (s)   BENCH_CONNECTIONS=10
+ */
+
+type Framework = NodeFramework | 'next';
+const FRAMEWORKS: readonly Framework[] = ['express', 'koa', 'nest', 'next'];
+const LABELS: Readonly<Record<Framework, string>> = {
+  express: 'Express 5.3 (anchor: cors 2.8.6)',
+  koa: 'Koa 3.3 (anchor: @koa/cors 5.0.0)',
+  nest: 'Nest 12.5 on platform-express (anchor: app.enableCors, i.e. cors)',
+  next: 'Next.js 16.4 route handler under `next start` (anchor: Next.js docs CORS example)',
+};
+
+const selected = (process.env['BENCH_FRAMEWORKS'] ?? FRAMEWORKS.join(',')).split(',').map((f) => f.trim()) as Framework[];
+for (const f of selected) if (!FRAMEWORKS.includes(f)) throw new Error(`Unknown framework ${f}; expected ${FRAMEWORKS.join(', ')}`);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const DURATION = Number(process.env['BENCH_DURATION'] ?? 2);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
+const WARMUP = 1;
+
+async function load(url: string, options: Partial<autocannon.Options>, duration: number): Promise<autocannon.Result> {
+  return autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration, ...options });
+}
+
+/** Requests per second of one contender on one scenario. */
+async function measure(server: ContenderProcess, scenario: HttpScenario): Promise<number> {
+  const result = await load(server.origin + scenario.path, { method: scenario.method, headers: { ...scenario.headers } }, DURATION);
+  if (result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`${scenario.name}: ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  return result.requests.total / result.duration;
+}
+
+/** Refuses to measure a contender that does not do the CORS work the scenario calls for. */
+async function verify(framework: Framework, contender: Contender, server: ContenderProcess): Promise<void> {
+  for (const scenario of HTTP_SCENARIOS) {
+    const response = await fetch(server.origin + scenario.path, { method: scenario.method, headers: scenario.headers });
+    await response.arrayBuffer();
+    const problem = corsProblem(scenario, contender, response.status, response.headers);
+    if (problem !== undefined) throw new Error(`${framework}/${contender}, ${scenario.name}: ${problem}`);
+  }
+}
+
+function start(framework: Framework, contender: Contender): Promise<ContenderProcess> {
+  return framework === 'next' ? startNextContender(contender) : forkContender(framework, contender);
+}
+
+function buildNextApp(): void {
+  process.stderr.write('building the Next.js bench app (next build) ...\n');
+  const build = spawnSync(process.execPath, [NEXT_BIN, 'build', NEXT_APP_DIR], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) {
+    process.stderr.write(build.stdout + build.stderr);
+    throw new Error(`next build failed with ${build.status}`);
+  }
+}
+
+async function benchFramework(framework: Framework): Promise<string> {
+  const servers = new Map<Contender, ContenderProcess>();
+  try {
+    for (const contender of CONTENDERS) servers.set(contender, await start(framework, contender));
+    for (const contender of CONTENDERS) await verify(framework, contender, servers.get(contender)!);
+    for (const contender of CONTENDERS) {
+      const requests = HTTP_SCENARIOS.map((s) => ({ method: s.method, path: s.path, headers: { ...s.headers } }));
+      await load(servers.get(contender)!.origin, { requests }, WARMUP);
+    }
+    const rps = new Map<string, number[]>();
+    for (let run = 0; run < RUNS; run++) {
+      const order = CONTENDERS.map((_, i) => CONTENDERS[(i + run) % CONTENDERS.length] as Contender);
+      for (const scenario of HTTP_SCENARIOS) {
+        for (const contender of order) {
+          const key = `${scenario.name}|${contender}`;
+          rps.set(key, [...(rps.get(key) ?? []), await measure(servers.get(contender)!, scenario)]);
+        }
+      }
+      process.stderr.write(`  ${framework}: run ${run + 1}/${RUNS} done\n`);
+    }
+    return report(framework, rps);
+  } finally {
+    await Promise.all([...servers.values()].map((s) => s.stop()));
+  }
+}
+
+let misses = 0;
+
+function report(framework: Framework, rps: Map<string, number[]>): string {
+  const rows = HTTP_SCENARIOS.map((scenario) => {
+    const values = (c: Contender) => rps.get(`${scenario.name}|${c}`) ?? [NaN];
+    const [bare, ours, anchor] = CONTENDERS.map((c) => median(values(c))) as [number, number, number];
+    const spread = Math.max(...CONTENDERS.map((c) => Math.max(...values(c)) / Math.min(...values(c)) - 1));
+    const vsBare = ours / bare;
+    const vsAnchor = ours / anchor;
+    if (vsBare < 0.97) misses++;
+    if (vsAnchor < 1) misses++;
+    const n = (v: number) => Math.round(v).toLocaleString('en-US');
+    return [scenario.name, n(bare), n(ours), n(anchor), ratioCell(vsBare, vsBare >= 0.97), ratioCell(vsAnchor, vsAnchor >= 1), `${(spread * 100).toFixed(0)}%`];
+  });
+  return `${LABELS[framework]}\n${formatTable(['scenario', 'bare req/s', 'ours req/s', 'anchor req/s', 'ours/bare (≥0.97)', 'ours/anchor (≥1)', 'max spread'], rows)}`;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  if (selected.includes('next')) buildNextApp();
+  console.log(
+    `adapter bench: node ${process.version}, autocannon, ${CONNECTIONS} connections, ${RUNS} runs × ${DURATION} s per cell, ` +
+      `medians; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
+  );
+  for (const framework of selected) console.log(`${await benchFramework(framework)}\n`);
+  console.log(
+    `${misses === 0 ? 'all targets met' : `${misses} target(s) missed`} (${((Date.now() - started) / 1000).toFixed(0)} s; ` +
+      `load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}). "max spread": the widest (max/min − 1) across runs of one contender in that row.`,
+  );
+}
+
+await main();

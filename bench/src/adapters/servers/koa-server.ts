@@ -1,0 +1,30 @@
+import { createServer } from 'node:http';
+import koaCors from '@koa/cors';
+import Koa from 'koa';
+import { cors as policyCors } from '@org/cors-koa';
+import { apiPolicy } from '@org/cors-policies';
+import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS, POLICY_ORIGINS } from '../../shared/bench-rules.js';
+import type { Contender } from '../http-scenarios.js';
+import { listening, type RunningServer } from '../running-server.js';
+
+/** Koa 3 with one JSON route; `ours` mounts @org/cors-koa, `anchor` @koa/cors. */
+export function startKoa(contender: Contender): Promise<RunningServer> {
+  const app = new Koa();
+  if (contender === 'ours') app.use(policyCors(apiPolicy));
+  if (contender === 'anchor') {
+    // @koa/cors takes one origin or a function: an allow-list is a function, as its README shows.
+    const allowed = new Set(POLICY_ORIGINS);
+    app.use(koaCors({
+      origin: (ctx) => (allowed.has(ctx.get('Origin')) ? ctx.get('Origin') : ''),
+      credentials: CREDENTIALS,
+      allowMethods: [...METHODS],
+      allowHeaders: [...ALLOW_HEADERS],
+      exposeHeaders: [...EXPOSE_HEADERS],
+      maxAge: MAX_AGE,
+    }));
+  }
+  app.use((ctx) => {
+    if (ctx.method === 'GET' && ctx.path === '/api/items') ctx.body = { items: [] };
+  });
+  return listening(createServer(app.callback()).listen(0, '127.0.0.1'));
+}

@@ -1,0 +1,20 @@
+import type { Contender } from './http-scenarios.js';
+import type { RunningServer } from './running-server.js';
+import { startExpress } from './servers/express-server.js';
+import { startKoa } from './servers/koa-server.js';
+import { startNest } from './servers/nest-server.js';
+
+/** Frameworks whose contenders are started in-process (Next.js runs under `next start` instead). */
+export type NodeFramework = 'express' | 'koa' | 'nest';
+export const NODE_FRAMEWORKS: readonly NodeFramework[] = ['express', 'koa', 'nest'];
+
+const STARTERS: Readonly<Record<NodeFramework, (contender: Contender) => Promise<RunningServer>>> = {
+  express: startExpress,
+  koa: startKoa,
+  nest: startNest,
+};
+
+/** Starts one contender of one framework on 127.0.0.1, on a free port. */
+export function startServer(framework: NodeFramework, contender: Contender): Promise<RunningServer> {
+  return STARTERS[framework](contender);
+}

@@ -1,0 +1,42 @@
+import {
+  ALLOWED_ORIGIN, BENCH_PATH, PREFLIGHT_HEADERS, PREFLIGHT_METHOD, REFUSED_ORIGIN,
+} from '../shared/bench-rules.js';
+import type { FakeRequest } from './fake-http.js';
+
+export type CoreScenarioName = 'allowed GET' | 'allowed preflight' | 'refused origin' | 'no Origin' | 'malicious preflight';
+
+export interface CoreScenario {
+  readonly name: CoreScenarioName;
+  readonly request: FakeRequest;
+}
+
+/** 64 KiB of well-formed header names: the hostile preflight that makes naive parsers work hard. */
+export const MALICIOUS_REQUEST_HEADERS = maliciousHeaders(64 * 1024);
+
+function maliciousHeaders(length: number): string {
+  let value = '';
+  for (let i = 0; value.length < length; i++) value += `${i === 0 ? '' : ','}x-h${i}`;
+  return value.slice(0, length);
+}
+
+/**
+ * Every request's headers object has the same keys in the same order (absent headers are
+ * `undefined`, which is what `req.headers[name]` returns for them in Node), so property loads stay
+ * monomorphic for every contender whichever scenario ran before.
+ */
+function request(method: string, origin?: string, requestMethod?: string, requestHeaders?: string): FakeRequest {
+  return {
+    method,
+    url: BENCH_PATH,
+    headers: { origin, 'access-control-request-method': requestMethod, 'access-control-request-headers': requestHeaders },
+  };
+}
+
+/** The five requests of the core bench. */
+export const CORE_SCENARIOS: readonly CoreScenario[] = [
+  { name: 'allowed GET', request: request('GET', ALLOWED_ORIGIN) },
+  { name: 'allowed preflight', request: request('OPTIONS', ALLOWED_ORIGIN, PREFLIGHT_METHOD, PREFLIGHT_HEADERS) },
+  { name: 'refused origin', request: request('GET', REFUSED_ORIGIN) },
+  { name: 'no Origin', request: request('GET') },
+  { name: 'malicious preflight', request: request('OPTIONS', ALLOWED_ORIGIN, PREFLIGHT_METHOD, MALICIOUS_REQUEST_HEADERS) },
+];

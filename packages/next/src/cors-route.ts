@@ -1,5 +1,5 @@
 import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
-import { decide, failureResponse, preflightResponse, withCorsHeaders } from './cors-response.js';
+import { handleCors } from './handle-cors.js';
 
 /** An App Router route handler, e.g. `GET(request, { params })`. */
 export type RouteHandler<Req extends Request = any, Context = any> = (
@@ -44,15 +44,7 @@ export function corsRoute<H extends RouteHandlers>(
   // Without a user OPTIONS handler, a non-preflight OPTIONS gets what Next.js itself would answer.
   const optionsHandler: RouteHandler = handlers.OPTIONS ?? (() => new Response(null, { status: 204, headers: { allow: allowHeader } }));
   for (const [method, handler] of Object.entries({ ...handlers, OPTIONS: optionsHandler }) as [string, RouteHandler][]) {
-    wrapped[method] = async (request, context) => {
-      const decision = decide(loaded, request);
-      if (decision.end) return preflightResponse(decision);
-      try {
-        return withCorsHeaders(decision, await handler(request, context));
-      } catch (error) {
-        return failureResponse(decision, error);
-      }
-    };
+    wrapped[method] = (request, context) => handleCors(loaded, request, () => handler(request, context));
   }
   return wrapped as CorsRouteHandlers<H>;
 }

@@ -1,6 +1,6 @@
 import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
 import { NextResponse } from 'next/server.js';
-import { decide, failureResponse, preflightResponse, withCorsHeaders } from './cors-response.js';
+import { handleCors } from './handle-cors.js';
 
 /** A proxy (or middleware) function: whatever `proxy.ts`/`middleware.ts` may export. */
 export type ProxyFunction<Req extends Request = Request, Event = unknown> = (
@@ -28,14 +28,6 @@ export function withCors<Req extends Request = Request, Event = unknown>(
   options: { environment?: string | undefined } = {},
 ): (request: Req, event: Event) => Promise<Response> {
   const loaded = toPolicy(policy, options);
-  return async (request, event) => {
-    const decision = decide(loaded, request);
-    if (decision.end) return preflightResponse(decision);
-    try {
-      // `||`: a proxy may return nothing (undefined, null or void) to mean "continue".
-      return withCorsHeaders(decision, (await proxy?.(request, event)) || NextResponse.next());
-    } catch (error) {
-      return failureResponse(decision, error);
-    }
-  };
+  // `||`: a proxy may return nothing (undefined, null or void) to mean "continue".
+  return (request, event) => handleCors(loaded, request, async () => (await proxy?.(request, event)) || NextResponse.next());
 }

@@ -1,4 +1,4 @@
-import { NextResponse } from 'next/server';
+import { NextResponse } from 'next/server.js';
 import { corsRoute } from '@org/cors-next';
 import { apiPolicy, apiPolicyInput } from '@org/cors-policies';
 

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import packageJson from '../package.json' with { type: 'json' };
 import { ExitCode, UsageError, type CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
@@ -66,7 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command === undefined ? ExitCode.Usage : ExitCode.Ok;
   }
   if (command === '--version' || command === '-v') {
-    io.stdout(`${process.env['npm_package_version'] ?? ''}\n`);
+    io.stdout(`${packageJson.version}\n`);
     return ExitCode.Ok;
   }
   if (!(command in COMMANDS)) {

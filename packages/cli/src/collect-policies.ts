@@ -16,7 +16,7 @@ export type FoundPolicy =
       readonly ok: false;
       /** The policy's `name` when it could be read, for reports. */
       readonly name: string | undefined;
-      /** Every problem, errors first not guaranteed: sort with `sortIssues` for display. */
+      /** Every problem (errors and warnings), in policy order: sort with `sortIssues` for display. */
       readonly issues: readonly PolicyIssue[];
     };
 

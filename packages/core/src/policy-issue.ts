@@ -51,11 +51,14 @@ export class CorsPolicyError extends Error {
   override readonly name = 'CorsPolicyError';
   /** Every finding, errors and warnings alike, in policy order. */
   readonly issues: readonly PolicyIssue[];
+  /** The refused policy's `name`, when it had a string one (for loaders that label what failed). */
+  readonly policyName: string | undefined;
 
   constructor(policyName: string | undefined, issues: readonly PolicyIssue[]) {
     const errors = issues.filter((i) => i.severity === 'error').length;
     const label = policyName === undefined ? 'CORS policy' : `CORS policy "${policyName}"`;
     super(`${label} is invalid (${errors} error${errors === 1 ? '' : 's'}):\n${formatIssues(issues)}`);
     this.issues = issues;
+    this.policyName = policyName;
   }
 }

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CorsPolicyError, type PolicyInput } from '@org/cors-core';
+import { CorsPolicyError, definePolicy, type PolicyInput } from '@org/cors-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorsPolicyModule } from '../src/index.js';
+import { CORS_POLICY, CorsPolicyMiddleware, CorsPolicyModule } from '../src/index.js';
 import { ItemsController, listen } from './nest-app.js';
 
 const itemsPolicy = {
@@ -55,6 +55,25 @@ describe('CorsPolicyModule.forRoot', () => {
     expect(res.headers.get('vary')).toMatch(/Origin/);
     expect(await res.text()).toBe('');
     expect(ItemsController.calls).toBe(before);
+  });
+
+  it('is needed for that: scoped to the controller instead, the same preflight ends in Nest\'s 404', async () => {
+    // Why the module applies the middleware to every path rather than per controller (or behind a
+    // decorator): Nest binds controller-scoped middleware to each route's own method, never OPTIONS.
+    @Module({ controllers: [ItemsController], providers: [{ provide: CORS_POLICY, useValue: definePolicy(itemsPolicy) }] })
+    class ScopedModule {
+      configure(consumer: MiddlewareConsumer): void {
+        consumer.apply(CorsPolicyMiddleware).forRoutes(ItemsController);
+      }
+    }
+    const app = await NestFactory.create(ScopedModule, { logger: false, abortOnError: false });
+    await app.listen(0, '127.0.0.1');
+    server = { url: await app.getUrl(), close: () => app.close() };
+    const res = await fetch(`${server.url}/api/items/7`, preflight('https://app.example.com', 'PUT'));
+    expect(res.status).toBe(404);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const actual = await fetch(`${server.url}/api/items`, { headers: { origin: 'https://app.example.com' } });
+    expect(actual.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
   });
 
   it('answers a preflight for a path no controller serves', async () => {

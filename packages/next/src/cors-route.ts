@@ -29,6 +29,9 @@ export type CorsRouteHandlers<H extends RouteHandlers> = { [M in Exclude<keyof H
  * an `Allow` header listing the route's methods. A handler that throws is answered with a 500 that
  * still carries the CORS headers (the error is logged); `redirect()` and `notFound()` work as usual.
  *
+ * A bad policy input throws a `CorsPolicyError` listing every issue when the module is evaluated,
+ * which `next build` does while collecting page data: the build fails.
+ *
  * @example export const { GET, PUT, OPTIONS } = corsRoute(apiPolicy, { GET: listItems, PUT: saveItem });
  * @see https://github.com/org/cors-policy/blob/main/docs/adapters/next.md
  */

@@ -16,7 +16,9 @@ export type ProxyFunction<Req extends Request = Request, Event = unknown> = (
  * still carries the CORS headers (the error is logged).
  *
  * The policy loads now: a bad policy input throws a `CorsPolicyError` listing every issue when the
- * module is evaluated, so `next build` fails instead of a deployed proxy.
+ * module is evaluated. Next.js evaluates `proxy.ts` on its first request, not during `next build`,
+ * so load the policy in a module a route handler also imports (route modules are evaluated by the
+ * build) or check it in CI.
  *
  * @example export const proxy = withCors(apiPolicy);
  * export const config = { matcher: '/api/:path*' };

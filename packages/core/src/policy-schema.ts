@@ -172,6 +172,10 @@ const expectation = z
 /** The zod schema of a policy file's input. Structure only; semantics are checked by the linter. */
 export const policySchema = z
   .strictObject({
+    $schema: z.string().optional().meta({
+      title: 'JSON Schema',
+      description: 'For editors only: where the policy JSON Schema is (`cors-policy schema` prints it). Ignored when loading.',
+    }),
     name: z.string().meta({
       title: 'Name',
       description: 'A stable identifier, lower-case letters, digits and dashes (e.g. `storefront-api`).',

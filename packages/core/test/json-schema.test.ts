@@ -49,6 +49,7 @@ describe('the exported JSON Schema', () => {
   it('lists the fields a policy author can write', () => {
     expect(jsonSchemaFields(schema).map((f) => f.path)).toMatchInlineSnapshot(`
       [
+        "$schema",
         "name",
         "description",
         "owners",

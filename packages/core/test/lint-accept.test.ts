@@ -19,6 +19,13 @@ const accepted: Array<[string, Partial<PolicyInput>]> = [
   ['a disabled route that would be invalid if enabled', { routes: [{ path: '/internal/**', disabled: true }] }],
 ];
 
+describe('a JSON policy file', () => {
+  it('may point "$schema" at the exported JSON Schema for editor completion', () => {
+    const json: unknown = JSON.parse('{"$schema": "./cors-policy.schema.json", "name": "test-api", "origins": ["https://app.example.com"]}');
+    expect(findingsOf(json)).toEqual([]);
+  });
+});
+
 describe('a policy must accept', () => {
   it.each(accepted)('%s, without any finding', (_label, overrides) => {
     expect(findingsOf({ ...base, ...overrides })).toEqual([]);

@@ -71,3 +71,21 @@ export function lint(input: unknown, environment?: string): { loads: boolean; fi
   const result = parsePolicy(input, { environment });
   return { loads: result.ok, findings: brief(result.issues) };
 }
+
+/** A JSON Schema node, as `policyJsonSchema()` returns them. */
+export type SchemaNode = Record<string, unknown>;
+
+/** Every property schema in a JSON Schema, with its path as the docs write it (`routes[].path`, `environments.<name>.origins`). */
+export function jsonSchemaFields(schema: SchemaNode, at = ''): Array<{ path: string; node: SchemaNode }> {
+  const out: Array<{ path: string; node: SchemaNode }> = [];
+  const props = schema.properties as Record<string, SchemaNode> | undefined;
+  for (const [key, node] of Object.entries(props ?? {})) {
+    const path = at === '' ? key : `${at}.${key}`;
+    out.push({ path, node }, ...jsonSchemaFields(node, path));
+  }
+  if (schema.items !== undefined) out.push(...jsonSchemaFields(schema.items as SchemaNode, `${at}[]`));
+  if (typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null) {
+    out.push(...jsonSchemaFields(schema.additionalProperties as SchemaNode, `${at}.<name>`));
+  }
+  return out;
+}

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policyJsonSchema, policySchema } from '../src/index.js';
-
-type Node = Record<string, unknown>;
-
-/** Every property schema in the JSON Schema, with its dotted path (`routes[].path`). */
-export function jsonSchemaFields(schema: Node, at = ''): Array<{ path: string; node: Node }> {
-  const out: Array<{ path: string; node: Node }> = [];
-  const props = schema.properties as Record<string, Node> | undefined;
-  for (const [key, node] of Object.entries(props ?? {})) {
-    const path = at === '' ? key : `${at}.${key}`;
-    out.push({ path, node }, ...jsonSchemaFields(node, path));
-  }
-  if (schema.items !== undefined) out.push(...jsonSchemaFields(schema.items as Node, `${at}[]`));
-  if (typeof schema.additionalProperties === 'object' && schema.additionalProperties !== null) {
-    out.push(...jsonSchemaFields(schema.additionalProperties as Node, `${at}{}`));
-  }
-  return out;
-}
+import { jsonSchemaFields, type SchemaNode as Node } from './helpers.js';
 
 describe('the exported JSON Schema', () => {
   const schema = policyJsonSchema();
@@ -77,14 +61,14 @@ describe('the exported JSON Schema', () => {
         "routes[].maxAge",
         "routes[].privateNetwork",
         "environments",
-        "environments{}.description",
-        "environments{}.origins",
-        "environments{}.credentials",
-        "environments{}.methods",
-        "environments{}.allowHeaders",
-        "environments{}.exposeHeaders",
-        "environments{}.maxAge",
-        "environments{}.privateNetwork",
+        "environments.<name>.description",
+        "environments.<name>.origins",
+        "environments.<name>.credentials",
+        "environments.<name>.methods",
+        "environments.<name>.allowHeaders",
+        "environments.<name>.exposeHeaders",
+        "environments.<name>.maxAge",
+        "environments.<name>.privateNetwork",
         "expectations",
         "expectations[].description",
         "expectations[].environment",

@@ -1,17 +1,17 @@
 import Link from 'next/link';
 import { RiskBadge } from '../components/badges';
-import { getAudits } from '../lib/policies';
+import { getPolicyViews } from '../lib/policies';
 import { plural } from '../lib/words';
 
 export default async function PoliciesIndex() {
-  const audits = await getAudits();
+  const views = await getPolicyViews();
   return (
     <>
       <h1>CORS policies</h1>
       <p className="lead">
         A CORS policy decides which other websites may read an API&apos;s responses in a visitor&apos;s browser, with
         which methods and headers, and whether the visitor&apos;s cookies travel with the request. This site lists every
-        policy in the workspace ({audits.length} {audits.length === 1 ? 'policy' : 'policies'}); each page explains one in
+        policy in the workspace ({views.length} {views.length === 1 ? 'policy' : 'policies'}); each page explains one in
         plain English, shows its lint findings and answers example requests.
       </p>
       <table className="index-table">
@@ -26,28 +26,28 @@ export default async function PoliciesIndex() {
           </tr>
         </thead>
         <tbody>
-          {audits.map((a) => (
-            <tr key={a.name}>
+          {views.map(({ model, ...a }) => (
+            <tr key={model.name}>
               <th scope="row">
-                <Link href={`/policies/${a.name}/`}>{a.name}</Link>
-                {a.description !== undefined && <p className="muted small">{a.description}</p>}
+                <Link href={`/policies/${model.name}/`}>{model.name}</Link>
+                {model.description !== undefined && <p className="muted small">{model.description}</p>}
               </th>
-              <td>{a.owners.length === 0 ? <span className="muted">None listed</span> : a.owners.join(', ')}</td>
+              <td>{model.owners.length === 0 ? <span className="muted">None listed</span> : model.owners.join(', ')}</td>
               <td><RiskBadge risk={a.risk} /></td>
               <td>
                 {a.counts.warnings + a.counts.info === 0 ? 'None' : [a.counts.warnings > 0 ? plural(a.counts.warnings, 'warning') : '', a.counts.info > 0 ? plural(a.counts.info, 'note') : ''].filter(Boolean).join(', ')}
                 {a.counts.acknowledged > 0 && <span className="muted small"> ({a.counts.acknowledged} acknowledged)</span>}
               </td>
-              <td>{a.environments.length === 0 ? <span className="muted">Base only</span> : a.environments.map((e) => e.name).join(', ')}</td>
+              <td>{model.environments.length === 0 ? <span className="muted">Base only</span> : model.environments.map((e) => e.name).join(', ')}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>Reading the risk levels</h2>
       <dl className="legend">
-        <div><dt><RiskBadge risk="low" /></dt><dd>Only exact HTTPS sites the owners control may read responses.</dd></div>
-        <div><dt><RiskBadge risk="medium" /></dt><dd>A wider group may read: every subdomain of a domain, pages on the visitor&apos;s own machine, or any website without cookies; or lint warnings are still open.</dd></div>
-        <div><dt><RiskBadge risk="high" /></dt><dd>Someone outside the owners&apos; control could read responses: unencrypted HTTP origins or the <code>null</code> origin.</dd></div>
+        <div><dt><RiskBadge risk="low" /></dt><dd>Only exact HTTPS sites the owners control may read responses (and, without cookies, pages on the visitor&apos;s own machine).</dd></div>
+        <div><dt><RiskBadge risk="medium" /></dt><dd>A wider group may read: every subdomain of a domain, pages on the visitor&apos;s own machine with cookies, or any website without cookies; or lint warnings are still open.</dd></div>
+        <div><dt><RiskBadge risk="high" /></dt><dd>Someone outside the owners&apos; control could read responses: unencrypted HTTP origins with cookies, the <code>null</code> origin, or an error-level finding.</dd></div>
       </dl>
     </>
   );

@@ -1,9 +1,16 @@
 import type { Severity } from '@org/cors-core';
-import { RISK_LABEL, type Risk } from '../lib/origin-risk';
+import type { RiskLevel } from '@org/cors-cli';
+
+const RISK_LABEL: Record<RiskLevel, string> = { low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
 
 /** A risk level in words (the colour only repeats what the text says). */
-export function RiskBadge({ risk, label }: { risk: Risk; label?: string }) {
-  return <span className={`badge risk-${risk}`}>{label ?? RISK_LABEL[risk]}</span>;
+export function RiskBadge({ risk, label }: { risk: RiskLevel; label?: string }) {
+  return (
+    <span className={`badge risk-${risk}`}>
+      {label ?? RISK_LABEL[risk]}
+      {label !== undefined && <span className="visually-hidden"> ({RISK_LABEL[risk].toLowerCase()})</span>}
+    </span>
+  );
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };

@@ -125,10 +125,14 @@ function ExplanationView({ explanation }: { explanation: Explanation }) {
             <HeaderPairs headers={pre.headers} />
           </section>
         )}
-        <section aria-label="Response headers">
-          <h4>{explanation.preflight.needed && pre?.kind !== 'preflight-allowed' ? 'Request (never sent by the browser)' : 'Response CORS headers'}</h4>
-          <HeaderPairs headers={explanation.actual.headers} />
-        </section>
+        {explanation.preflight.needed && pre?.kind !== 'preflight-allowed' ? (
+          <p className="muted small">The browser stops at the refused preflight: the request itself is never sent.</p>
+        ) : (
+          <section aria-label="Response headers">
+            <h4>Response CORS headers</h4>
+            <HeaderPairs headers={explanation.actual.headers} />
+          </section>
+        )}
       </div>
     </>
   );

@@ -1,6 +1,6 @@
 import { policyModules } from '../generated/policy-modules';
-import { auditPolicy, type PolicyAudit } from './audit-model';
 import { loadPolicies, type LoadedPolicy } from './policy-loader';
+import { policyView, type PolicyView } from './policy-view';
 
 /*
  * The build's single entry to the policies. Every page goes through here, so one invalid policy
@@ -20,7 +20,7 @@ export async function getPolicy(name: string): Promise<LoadedPolicy | undefined>
   return (await getPolicies()).find((p) => p.name === name);
 }
 
-/** Every policy's audit view, in name order. */
-export async function getAudits(): Promise<PolicyAudit[]> {
-  return (await getPolicies()).map(auditPolicy);
+/** Every policy's page model, in name order. */
+export async function getPolicyViews(): Promise<PolicyView[]> {
+  return (await getPolicies()).map(policyView);
 }

@@ -1,9 +1,3 @@
-/** `a`, `a and b`, `a, b and c` (`or` on request). */
-export function listInWords(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
-}
-
 /** Seconds in human units: `10 minutes`, `2 hours`, `1 minute 30 seconds`, `0 seconds`. */
 export function humanDuration(seconds: number): string {
   if (seconds === 0) return '0 seconds';

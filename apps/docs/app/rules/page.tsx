@@ -1,6 +1,6 @@
 import { RULES } from '@org/cors-core';
 import type { Metadata } from 'next';
-import { ruleAnchor } from '../../lib/audit-model';
+
 
 export const metadata: Metadata = { title: 'Rule reference', description: 'Every check the policy linter runs: what it catches, why, and how serious it is.' };
 
@@ -40,9 +40,9 @@ export default function RulesPage() {
         <section key={family} id={`family-${family}`} aria-labelledby={`family-${family}-h`}>
           <h2 id={`family-${family}-h`}><code>{family}/…</code></h2>
           {rules.map(([code, doc]) => (
-            <section key={code} id={ruleAnchor(code)} className="rule" aria-labelledby={`${ruleAnchor(code)}-h`}>
-              <h3 id={`${ruleAnchor(code)}-h`}>
-                <a href={`#${ruleAnchor(code)}`} className="anchor"><code>{code}</code></a>
+            <section key={code} id={code} className="rule" aria-labelledby={`${code}-h`}>
+              <h3 id={`${code}-h`}>
+                <a href={`#${code}`} className="anchor"><code>{code}</code></a>
               </h3>
               <dl>
                 <div><dt>What</dt><dd>{doc.title}</dd></div>

@@ -1,15 +1,17 @@
-import { checkExpectations } from '@org/cors-core';
+import type { AuditOrigin, AuditRules } from '@org/cors-cli';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { RiskBadge, SeverityBadge, VerdictBadge } from '../../../components/badges';
 import { CodeBlock } from '../../../components/code-block';
 import { Explainer } from '../../../components/explainer';
 import { HeaderPairs } from '../../../components/header-pairs';
-import { auditPolicy, type FindingView, type RulesView } from '../../../lib/audit-model';
-import { decisionTable, type DecisionRow } from '../../../lib/decision-table';
+import { Prose } from '../../../components/prose';
 import { getPolicies, getPolicy } from '../../../lib/policies';
+import { displayHeaderName, originLabel, policyView, type DecisionRow, type FindingView } from '../../../lib/policy-view';
 import { snippetsFor } from '../../../lib/snippets';
+import { humanDuration } from '../../../lib/words';
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -40,28 +42,29 @@ export default async function PolicyPage({ params }: Props) {
   const { name } = await params;
   const entry = await getPolicy(name);
   if (entry === undefined) notFound();
-  const audit = auditPolicy(entry);
+  const view = policyView(entry);
+  const { model } = view;
   const { policy } = entry;
-  const rows = decisionTable(policy);
-  const expectations = checkExpectations(policy);
-  const top = audit.base.contexts[0];
-  const allOrigins = [...new Set([audit.base, ...audit.environments].flatMap((e) => e.contexts.flatMap((c) => c.origins.map((o) => o.origin))).filter((o) => o !== '*'))];
-  const firstOrigin = top?.origins.find((o) => o.kind === 'exact-https')?.origin ?? allOrigins[0] ?? 'https://app.example.com';
+  const suggestions = [...new Set([...model.rules.origins, ...view.addedOrigins.flatMap((e) => e.origins)].map((o) => o.origin).filter((o) => o !== '*'))];
+  const firstOrigin = model.rules.origins.find((o) => o.origin.startsWith('https://') && o.kind === 'exact')?.origin ?? suggestions[0] ?? 'https://app.example.com';
 
   return (
     <article className="policy">
       <header className="policy-header">
-        <p className="eyebrow"><Link href="/">Policies</Link> / {audit.name}</p>
-        <h1>{audit.name}</h1>
-        {audit.description !== undefined && <p className="lead">{audit.description}</p>}
+        <p className="eyebrow"><Link href="/">Policies</Link> / {model.name}</p>
+        <h1>{model.name}</h1>
+        {model.description !== undefined && <p className="lead">{model.description}</p>}
         <dl className="facts">
-          <div><dt>Owners</dt><dd>{audit.owners.length === 0 ? 'None listed' : audit.owners.join(', ')}</dd></div>
-          <div><dt>Overall risk</dt><dd><RiskBadge risk={audit.risk} /></dd></div>
-          <div><dt>Defined in</dt><dd><code>{audit.module}</code>, export <code>{audit.exportName}</code></dd></div>
-          <div><dt>Environments</dt><dd>Production (base){audit.environments.map((e) => `, ${e.name}`).join('')}</dd></div>
+          <div><dt>Owners</dt><dd>{model.owners.length === 0 ? 'None listed' : model.owners.join(', ')}</dd></div>
+          <div><dt>Overall risk</dt><dd><RiskBadge risk={view.risk} /></dd></div>
+          <div><dt>Defined in</dt><dd><code>{view.module}</code>, export <code>{view.exportName}</code></dd></div>
+          <div><dt>Environments</dt><dd>Production (base){model.environments.map((e) => `, ${e.name}`).join('')}</dd></div>
         </dl>
-        {audit.riskReasons.length > 0 && (
-          <p className="small muted">Why {audit.risk === 'low' ? 'low' : audit.risk}: {audit.riskReasons.join('; ')}.</p>
+        {view.riskReasons.length > 0 && (
+          <div className="risk-reasons small">
+            <p>Why {view.risk} risk:</p>
+            <ul>{view.riskReasons.map((r) => <li key={r}><Prose text={r} /></li>)}</ul>
+          </div>
         )}
       </header>
 
@@ -74,54 +77,58 @@ export default async function PolicyPage({ params }: Props) {
       <section id="summary" aria-labelledby="summary-h">
         <h2 id="summary-h">In plain English</h2>
         <div className="summary">
-          {audit.summary.map((sentence, i) => <p key={i}>{sentence}</p>)}
+          {model.summary.map((sentence) => <p key={sentence}><Prose text={sentence} /></p>)}
         </div>
       </section>
 
       <section id="origins" aria-labelledby="origins-h">
         <h2 id="origins-h">Who may call</h2>
-        <p>Browsers send the calling page&apos;s origin (scheme, host and port); the policy compares it byte for byte with these entries. Production (base) policy:</p>
-        {audit.base.contexts.map((ctx) => <OriginsTable key={ctx.key} ctx={ctx} />)}
-        {audit.environments.filter((e) => e.addedOrigins.length > 0).map((env) => (
-          <div key={env.name}>
-            <h3>Added in {env.name}</h3>
+        <p>
+          Browsers send the calling page&apos;s origin (scheme, host and port); the policy compares it byte for byte with
+          these entries. Production (base) policy:
+        </p>
+        <OriginsTable caption={`${policy.routes.length === 0 ? 'Every path' : 'All other paths'} — ${model.rules.credentials ? 'with cookies' : 'without cookies'}`} origins={model.rules.origins} />
+        {model.routes.map((route) =>
+          route.disabled ? (
+            <p key={route.path} className="callout">Route <code>{route.path}</code>: CORS is off. No other website may read these responses in a browser.</p>
+          ) : (
+            <OriginsTable key={route.path} caption={<>Route <code>{route.path}</code> — {route.rules.credentials ? 'with cookies' : 'without cookies'}{route.overrides.includes('origins') ? '' : ' (origins inherited)'}</>} origins={route.rules.origins} />
+          ),
+        )}
+        {view.addedOrigins.map((env) => (
+          <div key={env.environment}>
+            <h3>Added when loaded for {env.environment}</h3>
             {env.description !== undefined && <p className="muted">{env.description}</p>}
-            <OriginsTable ctx={{ ...env.contexts[0]!, origins: env.contexts[0]!.origins.filter((o) => env.addedOrigins.includes(o.origin)) }} caption={`Origins added by the ${env.name} overlay`} />
+            <OriginsTable caption={`Origins the ${env.environment} overlay adds`} origins={env.origins} />
           </div>
         ))}
       </section>
 
       <section id="rules" aria-labelledby="rules-h">
         <h2 id="rules-h">Cookies, methods and headers</h2>
-        {top !== undefined && <RulesList ctx={top} />}
+        <RulesList rules={model.rules} />
         <h3>Preflight answers</h3>
-        <p>
-          Allowed preflights are answered with status {policy.preflight.successStatus}
-          {policy.preflight.continueToApp ? ' and then handed to the application' : ''}; refused ones with{' '}
-          {policy.preflight.refusedStatus} and no CORS headers.{' '}
-          {policy.preflight.vary ? 'Preflight responses carry Vary on Origin and the Access-Control-Request headers, so shared caches keep answers apart.' : 'Preflight responses carry no Vary header (the owners state that no cache stores OPTIONS responses).'}
-        </p>
+        {model.preflight.sentences.map((s) => <p key={s}><Prose text={s} /></p>)}
       </section>
 
       <section id="side-by-side" aria-labelledby="side-h">
         <h2 id="side-h">Routes and environments, side by side</h2>
         <p>
           The effective rules for every set of paths, once per environment, as the policy engine loads them. Route rules
-          are tried in order and the first match wins; a field a rule does not set is inherited from the top level (marked
-          &ldquo;inherited&rdquo;). Values that differ from production are marked &ldquo;changed&rdquo;.
+          are tried in order and the first match wins; a field a rule does not set is inherited from the top level
+          (marked &ldquo;inherited&rdquo;). Values that differ from production are marked &ldquo;changed&rdquo;.
         </p>
-        {audit.comparison.map((table) => (
+        {view.comparison.map((table) => (
           <div key={table.label}>
             <h3>{table.label}</h3>
             {table.description !== undefined && <p className="muted">{table.description}</p>}
+            {model.environments.filter((e) => e.name === table.environment).map((e) => <p key={e.name}><Prose text={e.sentence} /></p>)}
             <div className="table-scroll" role="region" aria-label={`Effective rules, ${table.label}`} tabIndex={0}>
               <table className="compare">
                 <thead>
                   <tr>
                     <th scope="col">Field</th>
-                    {table.columns.map((c) => (
-                      <th scope="col" key={c.key}>{c.isRoute ? <>Route <code>{c.label}</code></> : c.label}</th>
-                    ))}
+                    {table.columns.map((c) => <th scope="col" key={c.key}>{c.isRoute ? <>Route <code>{c.label}</code></> : c.label}</th>)}
                   </tr>
                 </thead>
                 <tbody>
@@ -146,24 +153,24 @@ export default async function PolicyPage({ params }: Props) {
 
       <section id="findings" aria-labelledby="findings-h">
         <h2 id="findings-h">Lint findings</h2>
-        {audit.findings.open.length === 0 ? (
-          <p>No open findings: the linter has nothing to report{audit.findings.acknowledged.length > 0 ? ' beyond the acknowledged warnings below' : ''}.</p>
+        {view.findings.open.length === 0 ? (
+          <p>No open findings: the linter has nothing to report{view.findings.acknowledged.length > 0 ? ' beyond the acknowledged warnings below' : ''}.</p>
         ) : (
-          <ul className="findings">{audit.findings.open.map((f, i) => <Finding key={i} finding={f} />)}</ul>
+          <ul className="findings">{view.findings.open.map((f) => <Finding key={`${f.code} ${f.path}`} finding={f} />)}</ul>
         )}
         <h3>Acknowledged warnings</h3>
-        {audit.findings.acknowledged.length === 0 ? (
+        {view.findings.acknowledged.length === 0 ? (
           <p className="muted">None: the owners have not accepted any warning.</p>
         ) : (
-          <ul className="findings">{audit.findings.acknowledged.map((f, i) => <Finding key={i} finding={f} />)}</ul>
+          <ul className="findings">{view.findings.acknowledged.map((f) => <Finding key={`${f.code} ${f.path}`} finding={f} />)}</ul>
         )}
       </section>
 
       <section id="decisions" aria-labelledby="decisions-h">
         <h2 id="decisions-h">Example requests</h2>
         <p>Canonical requests, answered by the policy engine when this page was built. &ldquo;Allowed&rdquo; means the calling page can read the response.</p>
-        <DecisionTable rows={rows} />
-        {expectations.length > 0 && (
+        <DecisionTable rows={view.decisions} />
+        {model.expectations.length > 0 && (
           <>
             <h3>The owners&apos; own examples</h3>
             <p>The policy states these intended verdicts; core checks them every time the policy loads, so a policy that contradicts them cannot ship.</p>
@@ -173,12 +180,12 @@ export default async function PolicyPage({ params }: Props) {
                   <tr><th scope="col">Example</th><th scope="col">Request</th><th scope="col">Intended</th><th scope="col">Actual</th></tr>
                 </thead>
                 <tbody>
-                  {expectations.map((r) => (
-                    <tr key={r.index}>
-                      <th scope="row">{r.expectation.description ?? `Example ${r.index + 1}`}{r.expectation.environment !== undefined && <span className="muted small"> ({r.expectation.environment})</span>}</th>
-                      <td><RequestText origin={r.expectation.request.origin} method={r.expectation.request.method ?? 'GET'} path={r.expectation.request.path ?? '/'} headers={r.expectation.request.headers ?? []} credentials={r.expectation.request.credentials ?? false} /></td>
-                      <td><VerdictBadge allowed={r.expectation.allowed} /></td>
-                      <td><VerdictBadge allowed={r.explanation.allowed} /><p className="small">{r.explanation.summary}</p></td>
+                  {model.expectations.map((e, i) => (
+                    <tr key={i}>
+                      <th scope="row">{e.description ?? `Example ${i + 1}`}{e.environment !== undefined && <span className="muted small"> ({e.environment})</span>}</th>
+                      <td><RequestText request={e.request} /></td>
+                      <td><VerdictBadge allowed={e.expected} /></td>
+                      <td><VerdictBadge allowed={e.actual} /><p className="small">{e.summary}</p></td>
                     </tr>
                   ))}
                 </tbody>
@@ -193,15 +200,15 @@ export default async function PolicyPage({ params }: Props) {
         <Explainer
           source={policy.source}
           environments={policy.environments}
-          origins={allOrigins}
-          initial={{ origin: firstOrigin, method: 'GET', path: rows[0]?.request.path ?? '/', headers: '', credentials: top?.credentials ?? false }}
+          origins={suggestions}
+          initial={{ origin: firstOrigin, method: 'GET', path: '/', headers: '', credentials: policy.rules.credentials }}
         />
       </section>
 
       <section id="snippets" aria-labelledby="snippets-h">
         <h2 id="snippets-h">Enforce it in code</h2>
         <p>Every service imports the policy itself, so what this page shows is what the service enforces.</p>
-        {snippetsFor({ module: audit.module, exportName: audit.exportName, environments: policy.environments }).map((s) => (
+        {snippetsFor({ module: view.module, exportName: view.exportName, environments: policy.environments }).map((s) => (
           <div key={s.id} className="snippet">
             <h3>{s.title} <span className="muted small">— <code>{s.file}</code>, package <code>{s.packageName}</code></span></h3>
             <CodeBlock code={s.code} label={`${s.title} example`} />
@@ -212,21 +219,18 @@ export default async function PolicyPage({ params }: Props) {
   );
 }
 
-function OriginsTable({ ctx, caption }: { ctx: RulesView; caption?: string }) {
-  if (ctx.disabled) {
-    return <p className="callout">Route <code>{ctx.path}</code>: CORS is off. No origin may read these responses in a browser.</p>;
-  }
+function OriginsTable({ caption, origins }: { caption: ReactNode; origins: readonly AuditOrigin[] }) {
   return (
-    <div className="table-scroll" role="region" aria-label={caption ?? ctx.label} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={typeof caption === 'string' ? caption : 'Origins'} tabIndex={0}>
       <table className="origins">
-        <caption>{caption ?? (ctx.path === undefined ? ctx.label : <>Route <code>{ctx.path}</code></>)}{ctx.credentials ? ' — with cookies' : ' — without cookies'}</caption>
+        <caption>{caption}</caption>
         <thead><tr><th scope="col">Origin</th><th scope="col">Kind</th><th scope="col">What it lets through</th></tr></thead>
         <tbody>
-          {ctx.origins.map((o) => (
+          {origins.map((o) => (
             <tr key={o.origin}>
               <th scope="row"><code>{o.origin}</code></th>
-              <td><RiskBadge risk={o.risk} label={o.label} /><span className="visually-hidden"> ({o.risk} risk)</span></td>
-              <td>{o.note}</td>
+              <td><RiskBadge risk={o.risk} label={originLabel(o)} /></td>
+              <td>{o.notes.map((n) => <p key={n}><Prose text={n} /></p>)}</td>
             </tr>
           ))}
         </tbody>
@@ -235,35 +239,42 @@ function OriginsTable({ ctx, caption }: { ctx: RulesView; caption?: string }) {
   );
 }
 
-function RulesList({ ctx }: { ctx: RulesView }) {
+function RulesList({ rules }: { rules: AuditRules }) {
   return (
     <dl className="rules">
       <div>
         <dt>Credentials (cookies)</dt>
-        <dd>{ctx.credentials ? 'Yes: the browser sends the user\'s cookies and lets the page read the answer (Access-Control-Allow-Credentials: true).' : 'No: requests that include cookies are refused; anonymous requests work.'}</dd>
+        <dd>{rules.credentials ? 'Yes: the browser sends the user\'s cookies and lets the page read the answer (Access-Control-Allow-Credentials: true).' : 'No: requests that include cookies are refused; anonymous requests work.'}</dd>
       </div>
-      <div><dt>Methods</dt><dd>{ctx.methods.join(', ')}</dd></div>
+      <div><dt>Methods</dt><dd>{rules.methods.join(', ')}</dd></div>
       <div>
         <dt>Allowed request headers</dt>
-        <dd>{ctx.allowHeaders.length === 0 ? 'None beyond the safelisted ones (Accept, Accept-Language, Content-Language, form Content-Type).' : ctx.allowHeaders.join(', ')}</dd>
+        <dd>{rules.allowHeaders.length === 0 ? 'None beyond the safelisted ones (Accept, Accept-Language, Content-Language, form Content-Type).' : rules.allowHeaders.map(displayHeaderName).join(', ')}</dd>
       </div>
       <div>
         <dt>Exposed response headers</dt>
-        <dd>{ctx.exposeHeaders.length === 0 ? 'None beyond the safelisted ones (Cache-Control, Content-Type, Expires…).' : ctx.exposeHeaders.join(', ')}</dd>
+        <dd>{rules.exposeHeaders.length === 0 ? 'None beyond the safelisted ones (Cache-Control, Content-Type, Expires…).' : rules.exposeHeaders.join(', ')}</dd>
       </div>
       <div>
         <dt>Preflight cache</dt>
         <dd>
-          {ctx.maxAge.text}{ctx.maxAge.seconds !== undefined && <> ({ctx.maxAge.seconds} s)</>}
+          <Prose text={rules.maxAge.sentence} />
           <ul className="small">
-            <li>Chromium (cap 2 hours): {ctx.maxAge.chromium}</li>
-            <li>Firefox (cap 24 hours): {ctx.maxAge.firefox}</li>
+            <li>Chromium (caps at 2 hours): {cacheText(rules.maxAge.seconds, rules.maxAge.chromium)}</li>
+            <li>Firefox (caps at 24 hours): {cacheText(rules.maxAge.seconds, rules.maxAge.firefox)}</li>
           </ul>
         </dd>
       </div>
-      <div><dt>Private Network Access</dt><dd>{ctx.privateNetwork ? 'Allowed (deprecated in Chrome)' : 'Not allowed'}</dd></div>
+      <div><dt>Private Network Access</dt><dd>{rules.privateNetwork ? 'Allowed (deprecated in Chrome)' : 'Not allowed'}</dd></div>
     </dl>
   );
+}
+
+/** What one browser really caches, saying so when it caps the policy's value or uses its default. */
+function cacheText(configured: number | undefined, effective: number): string {
+  if (configured === undefined) return `${humanDuration(effective)} (browser default)`;
+  if (effective === 0) return 'no caching: a preflight before every request that needs one';
+  return effective < configured ? `${humanDuration(effective)} (capped)` : humanDuration(effective);
 }
 
 function Finding({ finding }: { finding: FindingView }) {
@@ -272,7 +283,7 @@ function Finding({ finding }: { finding: FindingView }) {
       <p>
         <SeverityBadge severity={finding.severity} /> <Link href={finding.ruleHref}><code>{finding.code}</code></Link>{' '}
         at <code>{finding.path}</code>
-        {finding.ruleTitle !== undefined && <span className="muted"> — {finding.ruleTitle}</span>}
+        {finding.ruleTitle !== undefined && <span className="muted"> — <Prose text={finding.ruleTitle} /></span>}
       </p>
       <p>{finding.message}</p>
       <p className="small"><strong>Fix:</strong> {finding.hint}</p>
@@ -281,14 +292,15 @@ function Finding({ finding }: { finding: FindingView }) {
   );
 }
 
-function RequestText({ origin, method, path, headers, credentials }: { origin: string; method: string; path: string; headers: readonly string[]; credentials: boolean }) {
+function RequestText({ request }: { request: { origin?: string | undefined; method?: string | undefined; path?: string | undefined; headers?: readonly string[] | undefined; credentials?: boolean | undefined } }) {
+  const headers = request.headers ?? [];
   return (
     <span className="request">
-      <code>{method} {path}</code>
+      <code>{request.method ?? 'GET'} {request.path ?? '/'}</code>
       <br />
-      <span className="small">from {origin === '' ? <em>no Origin</em> : <code>{origin}</code>}</span>
+      <span className="small">from {request.origin === undefined ? <em>no Origin</em> : <code>{request.origin}</code>}</span>
       {headers.length > 0 && <><br /><span className="small">headers: {headers.join(', ')}</span></>}
-      {credentials && <><br /><span className="small">with cookies</span></>}
+      {request.credentials === true && <><br /><span className="small">with cookies</span></>}
     </span>
   );
 }
@@ -308,15 +320,15 @@ function DecisionTable({ rows }: { rows: readonly DecisionRow[] }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={`${row.title}-${row.environment ?? ''}`}>
-              <th scope="row">{row.title}</th>
-              <td><RequestText {...row.request} /></td>
-              <td>{row.preflight === 'none' ? <span className="muted">Not needed</span> : <>{row.preflight.allowed ? 'Allowed' : 'Refused'}{row.preflight.status !== undefined && ` (${row.preflight.status})`}</>}</td>
-              <td><VerdictBadge allowed={row.allowed} /><p className="small">{row.summary}</p></td>
+            <tr key={row.label}>
+              <th scope="row"><Prose text={row.label} />{row.route !== undefined && <span className="muted small"> (route <code>{row.route}</code>)</span>}</th>
+              <td><RequestText request={row.request} /></td>
+              <td>{row.preflight === 'not needed' ? <span className="muted">Not needed</span> : row.preflight === 'allowed' ? 'Allowed' : 'Refused'}</td>
+              <td><VerdictBadge allowed={row.allowed} /><p className="small"><Prose text={sentence(row.why)} /></p></td>
               <td>
-                {row.preflight !== 'none' && !row.preflight.allowed
+                {row.preflight === 'refused'
                   ? <p className="muted small">Not sent: the browser stops at the refused preflight.</p>
-                  : <HeaderPairs headers={row.headers} empty={row.request.origin === '' ? 'None needed' : 'None'} />}
+                  : <HeaderPairs headers={row.responseHeaders} />}
               </td>
             </tr>
           ))}
@@ -324,4 +336,10 @@ function DecisionTable({ rows }: { rows: readonly DecisionRow[] }) {
       </table>
     </div>
   );
+}
+
+/** `the origin is listed` → `The origin is listed.` */
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\.$/, '');
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
 }

@@ -1,0 +1,132 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { RULES, explain, policyForEnvironment } from '@org/cors-core';
+import { apiPolicy } from '@org/cors-policies';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer } from '../scripts/static-server.mjs';
+import { collectErrors, launchBrowser } from './browser';
+
+const outDir = fileURLToPath(new URL('../out', import.meta.url));
+const resultsDir = fileURLToPath(new URL('../test-results', import.meta.url));
+
+let server: Server;
+let baseUrl: string;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`No static export in ${outDir}: run \`pnpm --filter @org/docs build\` first.`);
+  mkdirSync(resultsDir, { recursive: true });
+  ({ server, url: baseUrl } = await startStaticServer({ root: outDir }));
+  ({ context, close: closeBrowser } = await launchBrowser());
+});
+
+afterAll(async () => {
+  await closeBrowser?.();
+  server?.close();
+});
+
+/** Every page of the export: the fixed ones plus one per policy directory. */
+function sitePages(): string[] {
+  const policies = readdirSync(`${outDir}/policies`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `/policies/${d.name}/`);
+  return ['/', '/rules/', '/schema/', ...policies];
+}
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  const response = await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
+  expect(response?.status(), path).toBe(200);
+  return { page, errors };
+}
+
+const screenshotName = (path: string) => (path === '/' ? 'index' : path.replace(/^\/|\/$/g, '').replace(/\//g, '--'));
+
+describe('the static site in Chromium', () => {
+  it('renders every page with a heading, hydrated, and no console errors', async () => {
+    const pages = sitePages();
+    expect(pages).toContain(`/policies/${apiPolicy.name}/`);
+    for (const path of pages) {
+      const { page, errors } = await open(path);
+      await expect.poll(() => page.locator('h1').first().textContent(), { message: path }).not.toBe('');
+      if (path.startsWith('/policies/')) await page.locator('form[data-hydrated="true"]').waitFor();
+      await page.screenshot({ path: `${resultsDir}/${screenshotName(path)}.png`, fullPage: true });
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('gives every rule code its own section and anchor on the rule reference', async () => {
+    const { page, errors } = await open('/rules/');
+    const ids = await page.locator('section.rule').evaluateAll((sections) => sections.map((s) => s.id));
+    expect(ids.sort()).toEqual(Object.keys(RULES).sort());
+    await page.goto(`${baseUrl}/rules/#origins/null`);
+    expect(await page.locator('[id="origins/null"] h3').textContent()).toBe('origins/null');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+interface Question {
+  environment?: string;
+  origin: string;
+  method: string;
+  path: string;
+  headers: string[];
+  credentials: boolean;
+}
+
+/** Types the question into the explainer form, submits it and reads the verdict line. */
+async function ask(page: Page, q: Question): Promise<{ verdict: string; summary: string }> {
+  const form = page.locator('form[data-hydrated="true"]');
+  await form.waitFor();
+  await form.getByLabel('Environment').selectOption(q.environment ?? '');
+  await form.getByLabel('Calling page origin').fill(q.origin);
+  await form.getByLabel('Method').fill(q.method);
+  await form.getByLabel('Path').fill(q.path);
+  await form.getByLabel('Headers the page sets').fill(q.headers.join(', '));
+  await form.getByLabel(/With cookies/).setChecked(q.credentials);
+  await form.getByRole('button', { name: 'Explain' }).click();
+  const summary = page.getByTestId('summary');
+  const expectedStart = `${q.method} ${q.path} from ${q.origin}`;
+  await expect.poll(() => summary.textContent()).toContain(expectedStart);
+  return { verdict: (await page.getByTestId('verdict').locator('.badge').textContent()) ?? '', summary: (await summary.textContent()) ?? '' };
+}
+
+/** What core answers for the same question, in this process. */
+function coreAnswer(q: Question) {
+  const policy = q.environment === undefined ? apiPolicy : policyForEnvironment(apiPolicy, q.environment);
+  return explain(policy, { origin: q.origin, method: q.method, path: q.path, headers: q.headers, credentials: q.credentials });
+}
+
+describe('the what-if explainer', () => {
+  const allowed: Question = { origin: apiPolicy.rules.origins[1]!, method: 'PUT', path: '/api/items/1', headers: ['Content-Type', 'Authorization'], credentials: true };
+  const refused: Question = { ...allowed, origin: 'https://evil.example' };
+  const devOrigin = policyForEnvironment(apiPolicy, 'development').rules.origins.find((o) => !apiPolicy.rules.origins.includes(o))!;
+
+  it('allows a listed origin\'s credentialed PUT with Authorization and refuses the same request from another site', async () => {
+    const { page, errors } = await open(`/policies/${apiPolicy.name}/`);
+    for (const q of [allowed, refused]) {
+      const expected = coreAnswer(q);
+      const answer = await ask(page, q);
+      expect(answer.verdict).toBe(expected.allowed ? 'Allowed' : 'Refused');
+      expect(answer.summary).toBe(expected.summary);
+    }
+    expect(coreAnswer(allowed).allowed).toBe(true);
+    expect(coreAnswer(refused).allowed).toBe(false);
+    await page.locator('#what-if').screenshot({ path: `${resultsDir}/explainer-refused.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('answers per environment: the development origin is refused in production and allowed in development', async () => {
+    const { page, errors } = await open(`/policies/${apiPolicy.name}/`);
+    const base: Question = { origin: devOrigin, method: 'GET', path: '/api/items', headers: [], credentials: true };
+    expect((await ask(page, base)).verdict).toBe('Refused');
+    expect((await ask(page, { ...base, environment: 'development' })).verdict).toBe('Allowed');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { CorsPolicyError } from '@org/cors-core';
 import { redirect } from 'next/navigation.js';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { corsRoute, type RouteHandler } from '../src/index.js';
 import { badPolicy, corsHeaderNames, itemsPolicy, preflight, varyTokens } from './policies.js';
 import { serveWeb } from './serve-web.js';
@@ -99,6 +99,17 @@ describe('corsRoute', () => {
     const route = corsRoute(itemsPolicy, { GET: () => redirect('/elsewhere') });
     const request = new Request('http://127.0.0.1/api/items', { headers: { origin: 'https://app.example.com' } });
     await expect(route.GET(request, { params: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+  });
+
+  it('keeps each handler\'s parameter types and adds only OPTIONS (checked by tsc)', () => {
+    const route = corsRoute(itemsPolicy, {
+      PUT: (_request: Request, _context: { params: Promise<{ id: string }> }) => new Response(null, { status: 204 }),
+    });
+    expectTypeOf(route.PUT).parameters.toEqualTypeOf<[Request, { params: Promise<{ id: string }> }]>();
+    expectTypeOf(route.PUT).returns.toEqualTypeOf<Promise<Response>>();
+    expectTypeOf(route.OPTIONS).returns.toEqualTypeOf<Promise<Response>>();
+    expectTypeOf(route).not.toHaveProperty('GET');
+    expect(Object.keys(route).sort()).toEqual(['OPTIONS', 'PUT']);
   });
 
   it('throws at construction on a bad policy, listing every issue', () => {

@@ -92,7 +92,11 @@ export function analyseOriginEntry(raw: string): AnalysedEntry {
   const rest = raw.slice(scheme[0].length);
   const cut = rest.search(/[/?#]/);
   if (cut !== -1) {
-    return invalid({ code: 'origins/not-an-origin', message: `${shown} has a path, query, fragment or trailing slash; an Origin header never does.`, hint: `Write "${raw.slice(0, scheme[0].length + cut).toLowerCase()}".` });
+    // The hint must itself be valid: lower-case, and without a default port browsers would omit.
+    const origin = raw.slice(0, scheme[0].length + cut).toLowerCase();
+    const port = DEFAULT_PORTS[scheme[1]?.toLowerCase() ?? ''];
+    const hinted = port !== undefined && origin.endsWith(`:${port}`) ? origin.slice(0, -`:${port}`.length) : origin;
+    return invalid({ code: 'origins/not-an-origin', message: `${shown} has a path, query, fragment or trailing slash; an Origin header never does.`, hint: `Write "${hinted}".` });
   }
   if (rest.includes('@')) {
     return invalid({ code: 'origins/not-an-origin', message: `${shown} contains userinfo ("user@"); an Origin header never does.`, hint: `Write "${scheme[0]}${rest.slice(rest.lastIndexOf('@') + 1)}".` });

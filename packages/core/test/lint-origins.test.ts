@@ -110,6 +110,18 @@ describe('origins a policy must refuse', () => {
     `);
   });
 
+  it('a trailing slash after mixed case and a default port gets a hint that is itself valid', () => {
+    expect(origins(['https://App.Example.com:443/', 'http://LOCALHOST:80/x'])).toMatchInlineSnapshot(`
+      {
+        "findings": [
+          "error origins[0] origins/not-an-origin — Write "https://app.example.com".",
+          "error origins[1] origins/not-an-origin — Write "http://localhost".",
+        ],
+        "loads": false,
+      }
+    `);
+  });
+
   it('port 0, ports above 65535 and non-canonical ports', () => {
     expect(origins(['https://app.example.com:0', 'https://app.example.com:65536', 'https://app.example.com:08080', 'https://app.example.com:'])).toMatchInlineSnapshot(`
       {

@@ -5,6 +5,7 @@ import { RULES, explain, policyForEnvironment } from '@org/cors-core';
 import { apiPolicy } from '@org/cors-policies';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NAV_ITEMS } from '../lib/nav';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { collectErrors, launchBrowser } from './browser';
 
@@ -28,10 +29,10 @@ afterAll(async () => {
   server?.close();
 });
 
-/** Every page of the export: the fixed ones plus one per policy directory. */
+/** Every page of the export: each menu entry plus one page per policy directory. */
 function sitePages(): string[] {
   const policies = readdirSync(`${outDir}/policies`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `/policies/${d.name}/`);
-  return ['/', '/rules/', '/schema/', ...policies];
+  return [...NAV_ITEMS.map((item) => item.href), ...policies];
 }
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
@@ -47,7 +48,7 @@ const screenshotName = (path: string) => (path === '/' ? 'index' : path.replace(
 describe('the static site in Chromium', () => {
   it('renders every page with a heading, hydrated, and no console errors', async () => {
     const pages = sitePages();
-    expect(pages).toContain(`/policies/${apiPolicy.name}/`);
+    expect(pages).toEqual(expect.arrayContaining(['/', '/rules/', '/schema/', `/policies/${apiPolicy.name}/`]));
     for (const path of pages) {
       const { page, errors } = await open(path);
       await expect.poll(() => page.locator('h1').first().textContent(), { message: path }).not.toBe('');

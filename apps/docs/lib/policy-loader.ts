@@ -1,5 +1,6 @@
-import { formatIssues, isCorsPolicy, parsePolicy } from '@org/cors-core';
-import type { CorsPolicy, PolicyInput, PolicyIssue } from '@org/cors-core';
+import { collectPolicies } from '@org/cors-cli';
+import { formatIssues, isCorsPolicy, parsePolicy, policyForEnvironment } from '@org/cors-core';
+import type { CorsPolicy, PolicyIssue } from '@org/cors-core';
 
 /** A module the site reads policies from: its configured specifier and a thunk that imports it. */
 export interface PolicyModuleRef {
@@ -55,12 +56,16 @@ export function formatProblem(problem: PolicyProblem): string {
 }
 
 /**
- * Imports every configured module and returns the policies they export, sorted by name: each
- * `CorsPolicy` (from `definePolicy`) and each policy input (a plain object with a `name`), validated
- * with core's `parsePolicy`. An input that is only the source of an exported `CorsPolicy`, or the
- * same policy loaded for several environments, is shown once. Throws {@link PolicyLoadFailure} listing every problem at once if any policy is invalid, a
- * module fails to import (a `definePolicy` that throws at import time included), a module exports
- * no policy, or two policies share a name.
+ * Imports every configured module and returns the policies they export, sorted by name. Finding
+ * them is @org/cors-cli's `collectPolicies` (the CLI's own loader: every `CorsPolicy`, and every
+ * policy input validated with core's `parsePolicy`; an input exported beside its `CorsPolicy` counts
+ * once). On top of it: the same policy exported for several environments is shown once, from its
+ * base; and a plain object with a `name` but no `origins` is validated too, so a typo such as
+ * `origin:` fails the build instead of hiding the policy.
+ *
+ * Throws {@link PolicyLoadFailure} listing every problem at once if any policy is invalid, a module
+ * fails to import (a `definePolicy` that throws at import time included), a module exports no
+ * policy, or two policies share a name.
  */
 export async function loadPolicies(modules: readonly PolicyModuleRef[]): Promise<LoadedPolicy[]> {
   const loaded: LoadedPolicy[] = [];
@@ -75,7 +80,7 @@ export async function loadPolicies(modules: readonly PolicyModuleRef[]): Promise
     }
     const found = policiesOf(ref.specifier, exports);
     if (found.loaded.length === 0 && found.problems.length === 0) {
-      problems.push({ module: ref.specifier, exportName: '(module)', name: undefined, issues: [], message: 'The module exports no policy (neither a definePolicy() result nor a policy input with a name).' });
+      problems.push({ module: ref.specifier, exportName: '(module)', name: undefined, issues: [], message: 'The module exports no policy (neither a definePolicy() result nor a policy input).' });
     }
     loaded.push(...found.loaded);
     problems.push(...found.problems);
@@ -91,74 +96,51 @@ export async function loadPolicies(modules: readonly PolicyModuleRef[]): Promise
 }
 
 function policiesOf(module: string, exports: unknown): { loaded: LoadedPolicy[]; problems: PolicyProblem[] } {
-  const entries = exportEntries(exports);
   const loaded: LoadedPolicy[] = [];
   const problems: PolicyProblem[] = [];
-  const sourcesOfPolicies = new Set(entries.filter(([, v]) => isCorsPolicy(v)).map(([, v]) => canonicalJson((v as CorsPolicy).source)));
-  const seen = new Set<unknown>();
   const shown = new Set<string>();
-  for (const [exportName, value] of entries) {
-    if (seen.has(value)) continue;
-    if (isCorsPolicy(value)) {
-      seen.add(value);
-      // The same policy loaded for several environments is one policy: shown once, overlays side by side.
-      const key = canonicalJson(value.source);
-      if (shown.has(key)) continue;
-      shown.add(key);
-      loaded.push({ name: value.name, module, exportName, policy: baseOf(value) });
-    } else if (isNamedPlainObject(value) && !sourcesOfPolicies.has(canonicalJson(value))) {
-      seen.add(value);
-      const result = parsePolicy(value);
-      const name = typeof value['name'] === 'string' ? value['name'] : undefined;
-      if (result.ok) loaded.push({ name: result.policy.name, module, exportName, policy: result.policy });
-      else problems.push({ module, exportName, name, issues: result.issues, message: undefined });
+  for (const found of collectPolicies(exports)) {
+    if (!found.ok) {
+      problems.push({ module, exportName: found.exportName, name: found.name, issues: found.issues, message: undefined });
+      continue;
     }
+    // Validated sources are zod copies with keys in schema order, so equal policies serialise equally.
+    const key = JSON.stringify(found.policy.source);
+    if (shown.has(key)) continue;
+    shown.add(key);
+    loaded.push({ name: found.policy.name, module, exportName: found.exportName, policy: baseOf(found.policy) });
+  }
+  for (const [exportName, value] of namedObjectsWithoutOrigins(exports)) {
+    const result = parsePolicy(value);
+    if (!result.ok) problems.push({ module, exportName, name: String(value['name']), issues: result.issues, message: undefined });
   }
   return { loaded, problems };
 }
 
 /** A policy loaded with an environment overlay is shown from its base, overlays side by side. */
 function baseOf(policy: CorsPolicy): CorsPolicy {
-  if (policy.environment === undefined) return policy;
-  const result = parsePolicy(policy.source);
-  if (!result.ok) throw new PolicyLoadFailure([{ module: '(policy)', exportName: policy.name, name: policy.name, issues: result.issues, message: undefined }]);
-  return result.policy;
+  return policy.environment === undefined ? policy : policyForEnvironment(policy, undefined);
 }
 
 function importProblem(module: string, error: unknown): PolicyProblem {
   // A policy module whose own `definePolicy` throws: report its lint output, not a stack trace.
   // Checked structurally, in case the module bundled another copy of core.
-  const { name, issues } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; issues?: unknown };
+  const { name, issues, policyName } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; issues?: unknown; policyName?: unknown };
   if (name === 'CorsPolicyError' && Array.isArray(issues)) {
-    return { module, exportName: '(module)', name: undefined, issues: issues as PolicyIssue[], message: undefined };
+    return { module, exportName: '(module)', name: typeof policyName === 'string' ? policyName : undefined, issues: issues as PolicyIssue[], message: undefined };
   }
   return { module, exportName: '(module)', name: undefined, issues: [], message: `Importing the module failed: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-/** Named exports first (meaningful names for snippets), then `default`, so a repeated default is skipped. */
-function exportEntries(exports: unknown): Array<[string, unknown]> {
+/** Plain objects with a `name` that `collectPolicies` does not treat as inputs (no `origins`). */
+function namedObjectsWithoutOrigins(exports: unknown): Array<[string, Record<string, unknown>]> {
   if (typeof exports !== 'object' || exports === null) return [];
-  const named: Array<[string, unknown]> = [];
-  const fallback: Array<[string, unknown]> = [];
-  for (const key of Object.keys(exports)) {
-    const value = (exports as Record<string, unknown>)[key];
-    if (key === 'default') fallback.push([key, value]);
-    else if (key !== '__esModule') named.push([key, value]);
+  const out: Array<[string, Record<string, unknown>]> = [];
+  for (const [key, value] of Object.entries(exports)) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || isCorsPolicy(value)) continue;
+    const proto = Object.getPrototypeOf(value) as unknown;
+    const plain = proto === Object.prototype || proto === null;
+    if (plain && Object.hasOwn(value, 'name') && !Object.hasOwn(value, 'origins')) out.push([key, value as Record<string, unknown>]);
   }
-  return [...named, ...fallback];
-}
-
-/** A policy input candidate: a plain object with a `name` (validation decides whether it is a good one). */
-function isNamedPlainObject(value: unknown): value is Record<string, unknown> & Pick<PolicyInput, 'name'> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return (proto === Object.prototype || proto === null) && Object.prototype.hasOwnProperty.call(value, 'name');
-}
-
-/** JSON with sorted keys: an input and the validated copy of it compare equal. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
+  return out;
 }

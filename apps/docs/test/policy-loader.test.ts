@@ -11,6 +11,7 @@ const fixtureModules = {
   'acknowledged.policy.ts': () => import('./fixtures/acknowledged.policy'),
   'public.policy.mjs': () => import('./fixtures/public.policy.mjs'),
   'not-a-policy.ts': () => import('./fixtures/not-a-policy'),
+  'typo.policy.ts': () => import('./fixtures/typo.policy'),
 } as const;
 const fixture = (file: keyof typeof fixtureModules): PolicyModuleRef => ({ specifier: `./test/fixtures/${file}`, load: fixtureModules[file] });
 
@@ -43,7 +44,18 @@ describe('loadPolicies', () => {
     const expected = parsePolicy({ name: 'broken-api', origins: ['https://Shop.Example.com/'], credentials: true });
     expect(expected.ok).toBe(false);
     expect(failure.message).toContain(formatIssues(expected.issues));
+    expect(failure.message).toContain('Policy "broken-api" in ./test/fixtures/throws-at-import.policy.ts:');
     expect(failure.message).not.toMatch(/\n\s+at /);
+  });
+
+  it('fails on a named object whose `origins` key is misspelt, instead of silently skipping it', async () => {
+    const failure = await failureOf([orgPolicies, fixture('typo.policy.ts')]);
+    const { typoPolicyInput } = await import('./fixtures/typo.policy');
+    const expected = parsePolicy(typoPolicyInput);
+    expect(expected.ok).toBe(false);
+    expect(expected.issues.map((i) => i.code)).toContain('policy/unknown-key');
+    expect(failure.problems.map((p) => [p.name, p.exportName])).toEqual([['typo-api', 'typoPolicyInput']]);
+    expect(failure.message).toContain(formatIssues(expected.issues));
   });
 
   it('fails when a configured module cannot be imported at all', async () => {

@@ -19,6 +19,8 @@ describe('requestFacts', () => {
       accessControlRequestPrivateNetwork: 'true',
     });
     for (const name of asked) expect(name).toBe(name.toLowerCase());
+    // Only the CORS request headers: never the request's Vary (copying it is a known cache-poisoning bug).
+    expect(asked.sort()).toEqual(['access-control-request-headers', 'access-control-request-method', 'access-control-request-private-network', 'origin']);
   });
 
   it('treats absent headers (undefined or null) as undefined and empty ones as present', () => {

@@ -50,8 +50,18 @@ const NORMALISED_METHODS: ReadonlySet<string> = new Set(['DELETE', 'GET', 'HEAD'
 
 /** Fetch's method normalisation: `get` → `GET`, but `patch` stays `patch`. */
 export function normalizeMethod(method: string): string {
-  const upper = method.toUpperCase();
+  // Byte-case only: JavaScript's toUpperCase turns `poſt` (long s) into `POST`, Fetch does not.
+  const upper = asciiUpper(method);
   return NORMALISED_METHODS.has(upper) ? upper : method;
+}
+
+function asciiUpper(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    out += c >= 97 && c <= 122 ? String.fromCharCode(c - 32) : value[i];
+  }
+  return out;
 }
 
 /** Fetch's forbidden request-header names (exact, lower-case). Scripts cannot set them. */

@@ -167,7 +167,8 @@ export function analyseOriginEntry(raw: string): AnalysedEntry {
   }
   if (wildcardHost) {
     const suffix = getPublicSuffix(baseHost, { allowPrivateDomains: true });
-    if (suffix === baseHost) {
+    // `localhost` is on no suffix list but is no registry either: every name under it is loopback (RFC 6761).
+    if (suffix === baseHost && baseHost !== 'localhost') {
       findings.push({ code: 'patterns/public-suffix', message: `${shown} covers every site registered under the public suffix "${baseHost}".`, hint: `Anchor the pattern on a domain you own, e.g. "${lowerScheme}://*.your-domain.${baseHost}".`, credentialSensitive: true });
     }
   }

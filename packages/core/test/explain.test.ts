@@ -131,6 +131,12 @@ describe('explain() simulates the browser', () => {
     `);
   });
 
+  it('a method that is not a token is never allowed (browsers refuse to send it), even if it upper-cases to one', () => {
+    // U+017F (long s) upper-cases to S in JavaScript; Fetch normalises methods by ASCII byte-case only.
+    const result = explain(policy, { origin: 'https://myapp.com', method: 'po\u017Ft', path: '/api/items' });
+    expect(result.allowed).toBe(false);
+  });
+
   it('Origin: null is refused', () => {
     expect(explain(policy, { origin: 'null', path: '/api/items' }).summary).toMatchInlineSnapshot(`"Refused: GET /api/items from null — the origin is "null" (sandboxed iframe, file: page or redirect), which is never trusted."`);
   });

@@ -7,6 +7,7 @@ const accepted: Array<[string, Partial<PolicyInput>]> = [
   ['exact https origins with credentials', { origins: ['https://app.example.com', 'https://admin.example.com:8443'], credentials: true }],
   ['a subdomain pattern on a registrable domain with credentials', { origins: ['https://*.example.com', 'https://*.example.co.uk:*'], credentials: true }],
   ['localhost and loopback over http with credentials', { origins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000', 'http://localhost:*', 'http://app.localhost:5173'], credentials: true }],
+  ['a pattern under localhost (always loopback, RFC 6761) with credentials', { origins: ['http://*.localhost:*'], credentials: true }],
   ['"*" without credentials', { origins: ['*'] }],
   ['Punycode hosts', { origins: ['https://xn--bcher-kva.example', 'https://*.xn--r8jz45g.jp'], credentials: true }],
   ['Max-Age 0', { maxAge: 0 }],

@@ -80,10 +80,11 @@ export function policyView(entry: LoadedPolicy): PolicyView {
   const openWarnings = open.filter((f) => f.severity === 'warning').length;
 
   const scopes = [
-    { label: 'top level', origins: model.rules.origins },
-    ...model.routes.filter((r) => !r.disabled).map((r) => ({ label: r.path, origins: r.rules.origins })),
+    { label: 'Top level', origins: model.rules.origins },
+    ...model.routes.filter((r) => !r.disabled).map((r) => ({ label: `Route \`${r.path}\``, origins: r.rules.origins })),
   ];
-  const riskReasons = scopes.flatMap((s) => s.origins.filter((o) => o.risk !== 'low').map((o) => `${o.origin} (${s.label}): ${o.notes[0] ?? o.risk}`));
+  // Values in backticks, like the audit model's own sentences.
+  const riskReasons = scopes.flatMap((s) => s.origins.filter((o) => o.risk !== 'low').map((o) => `${s.label}, \`${o.origin}\`: ${o.notes[0] ?? o.risk}`));
   if (openWarnings > 0) riskReasons.push(`${plural(openWarnings, 'open lint warning')}`);
 
   return {

@@ -19,7 +19,7 @@ describe('policyView', () => {
     expect(viewOf({ name: 'a', origins: ['https://a.example'], credentials: true }).risk).toBe('low');
     const storefront = view();
     expect(storefront.risk).toBe('medium');
-    expect(storefront.riskReasons).toEqual([expect.stringMatching(/^\* \(\/public\/\*\*\): /)]);
+    expect(storefront.riskReasons).toEqual([expect.stringMatching(/^Route `\/public\/\*\*`, `\*`: /)]);
     expect(viewOf({ name: 'b', origins: ['http://b.example'], credentials: true }).risk).toBe('high');
   });
 

@@ -1,5 +1,6 @@
 import { RULES } from '@org/cors-core';
 import type { Metadata } from 'next';
+import { Prose } from '../../components/prose';
 
 
 export const metadata: Metadata = { title: 'Rule reference', description: 'Every check the policy linter runs: what it catches, why, and how serious it is.' };
@@ -45,8 +46,8 @@ export default function RulesPage() {
                 <a href={`#${code}`} className="anchor"><code>{code}</code></a>
               </h3>
               <dl>
-                <div><dt>What</dt><dd>{doc.title}</dd></div>
-                <div><dt>Why it matters</dt><dd>{doc.why}</dd></div>
+                <div><dt>What</dt><dd><Prose text={doc.title} /></dd></div>
+                <div><dt>Why it matters</dt><dd><Prose text={doc.why} /></dd></div>
                 <div><dt>Severity</dt><dd><span className={`badge severity-${doc.severity.startsWith('error') ? 'error' : doc.severity}`}>{SEVERITY_TEXT[doc.severity] ?? doc.severity}</span></dd></div>
               </dl>
             </section>

@@ -1,6 +1,7 @@
 import { policyJsonSchema } from '@org/cors-core';
 import type { Metadata } from 'next';
 import { CodeBlock } from '../../components/code-block';
+import { Prose } from '../../components/prose';
 import { schemaReference } from '../../lib/schema-reference';
 
 export const metadata: Metadata = { title: 'Policy schema', description: 'Every field a CORS policy may set, and the JSON Schema editors validate against.' };
@@ -24,7 +25,7 @@ export default function SchemaPage() {
       {sections.map((section) => (
         <section key={section.anchor} id={section.anchor} aria-labelledby={`${section.anchor}-h`}>
           <h2 id={`${section.anchor}-h`}>{section.title} <code className="small">{section.path}</code></h2>
-          {section.description !== '' && <p>{section.description}</p>}
+          {section.description !== '' && <p><Prose text={section.description} /></p>}
           <dl className="fields">
             {section.fields.map((f) => (
               <div key={f.path} id={`${section.anchor}--${f.name}`}>
@@ -32,7 +33,7 @@ export default function SchemaPage() {
                   <code>{f.name}</code> <span className="muted small">{f.type}{f.required ? ', required' : ', optional'}</span>
                 </dt>
                 <dd>
-                  <strong>{f.title}.</strong> {f.description}
+                  <strong>{f.title}.</strong> <Prose text={f.description} />
                   {f.detailsAnchor !== undefined && <> <a href={`#${f.detailsAnchor}`}>Its fields</a>.</>}
                 </dd>
               </div>

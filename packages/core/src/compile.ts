@@ -15,6 +15,8 @@ export interface CompiledRules {
   readonly methods: ReadonlySet<string>;
   readonly anyHeader: boolean;
   readonly headers: ReadonlySet<string>;
+  /** The same names as a list, for the allocation-free check of `Access-Control-Request-Headers`. */
+  readonly headerNames: readonly string[];
   /** `Access-Control-Allow-Headers` when it does not echo the request: the configured list, or `*`(+ Authorization). */
   readonly allowHeadersValue: string | undefined;
   readonly exposeHeadersValue: string | undefined;
@@ -78,6 +80,7 @@ export function compileRules(rules: EffectiveRules, disabled: boolean): Compiled
     methods: new Set(rules.methods),
     anyHeader,
     headers: new Set(named),
+    headerNames: named,
     allowHeadersValue,
     exposeHeadersValue,
     maxAgeValue: rules.maxAge === undefined ? undefined : String(rules.maxAge),

@@ -24,7 +24,8 @@ export type HeaderReader = (name: string) => string | readonly string[] | null |
  *
  * Repeated `Origin` or `Access-Control-Request-Method` lines are joined with `", "` (as Node does),
  * which never matches a configured value; repeated `Access-Control-Request-Headers` lines are joined
- * with `","`, which is how HTTP combines list headers. An empty header counts as present.
+ * with `","`, which is how HTTP combines list headers. An empty header counts as present. The
+ * `Access-Control-Request-*` headers are read only for `OPTIONS` (they matter only on preflights).
  *
  * @param method the request method
  * @param url the request target: a path, optionally with query string (`/a?b=1`) — or an absolute URL
@@ -32,13 +33,15 @@ export type HeaderReader = (name: string) => string | readonly string[] | null |
  * @example requestFacts(req.method, req.originalUrl, (n) => req.get(n))
  */
 export function requestFacts(method: string, url: string, getHeader: HeaderReader): RequestFacts {
+  // Only an OPTIONS can be a preflight: other methods skip three header reads.
+  const preflight = method === 'OPTIONS';
   return {
     method,
     path: pathOf(url),
     origin: single(getHeader('origin'), ', '),
-    accessControlRequestMethod: single(getHeader('access-control-request-method'), ', '),
-    accessControlRequestHeaders: single(getHeader('access-control-request-headers'), ','),
-    accessControlRequestPrivateNetwork: single(getHeader('access-control-request-private-network'), ', '),
+    accessControlRequestMethod: preflight ? single(getHeader('access-control-request-method'), ', ') : undefined,
+    accessControlRequestHeaders: preflight ? single(getHeader('access-control-request-headers'), ',') : undefined,
+    accessControlRequestPrivateNetwork: preflight ? single(getHeader('access-control-request-private-network'), ', ') : undefined,
   };
 }
 

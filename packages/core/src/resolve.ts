@@ -57,15 +57,13 @@ function resolveActual(rules: CompiledRules, route: MatchedRoute | undefined, or
 }
 
 function resolvePreflight(compiled: CompiledPolicy, rules: CompiledRules, route: MatchedRoute | undefined, origin: string, facts: RequestFacts): CorsDecision {
-  const vary = compiled.preflightVary;
-  const refuse = (reason: DecisionReason): CorsDecision => ({ kind: 'preflight-refused', reason, headers: NO_HEADERS, vary, route, status: compiled.preflight.refusedStatus, end: true });
-  if (rules.disabled) return refuse(DecisionReason.RouteDisabled);
+  if (rules.disabled) return refusePreflight(compiled, route, DecisionReason.RouteDisabled);
   const originReason = checkOrigin(rules, origin);
-  if (originReason !== undefined) return refuse(originReason);
+  if (originReason !== undefined) return refusePreflight(compiled, route, originReason);
 
   const method = facts.accessControlRequestMethod as string;
-  if (!isToken(method)) return refuse(DecisionReason.RequestMethodMalformed);
-  if (!methodAllowed(rules, method)) return refuse(DecisionReason.MethodNotAllowed);
+  if (!isToken(method)) return refusePreflight(compiled, route, DecisionReason.RequestMethodMalformed);
+  if (!methodAllowed(rules, method)) return refusePreflight(compiled, route, DecisionReason.MethodNotAllowed);
 
   const headers: Array<readonly [string, string]> = [[ACAO, rules.anyOrigin ? '*' : origin]];
   if (rules.credentials) headers.push([ACAC, 'true']);
@@ -73,30 +71,40 @@ function resolvePreflight(compiled: CompiledPolicy, rules: CompiledRules, route:
   if (!SAFELISTED_METHODS.has(method)) headers.push(['Access-Control-Allow-Methods', rules.anyMethod && !rules.credentials ? '*' : method]);
 
   const requested = facts.accessControlRequestHeaders;
-  if (requested !== undefined) {
+  if (requested !== undefined && rules.anyHeader) {
     const names = parseRequestHeaders(requested);
-    if (names === undefined) return refuse(DecisionReason.RequestHeadersMalformed);
+    if (names === undefined) return refusePreflight(compiled, route, DecisionReason.RequestHeadersMalformed);
     for (const name of names) {
-      if (!(rules.headers.has(name) || (rules.anyHeader && name !== 'authorization'))) return refuse(DecisionReason.HeaderNotAllowed);
+      if (!(rules.headers.has(name) || name !== 'authorization')) return refusePreflight(compiled, route, DecisionReason.HeaderNotAllowed);
     }
     if (names.length > 0) {
       headers.push(['Access-Control-Allow-Headers', rules.allowHeadersValue ?? names.join(', ')]);
     }
+  } else if (requested !== undefined) {
+    // A fixed list is never echoed: check each name in place, without slicing or lower-casing it.
+    const count = checkRequestHeaders(requested, rules.headerNames);
+    if (count === MALFORMED) return refusePreflight(compiled, route, DecisionReason.RequestHeadersMalformed);
+    if (count === NOT_ALLOWED) return refusePreflight(compiled, route, DecisionReason.HeaderNotAllowed);
+    if (count > 0 && rules.allowHeadersValue !== undefined) headers.push(['Access-Control-Allow-Headers', rules.allowHeadersValue]);
   }
   if (rules.maxAgeValue !== undefined) headers.push(['Access-Control-Max-Age', rules.maxAgeValue]);
   if (facts.accessControlRequestPrivateNetwork === 'true') {
-    if (!rules.privateNetwork || rules.anyOrigin) return refuse(DecisionReason.PrivateNetworkNotAllowed);
+    if (!rules.privateNetwork || rules.anyOrigin) return refusePreflight(compiled, route, DecisionReason.PrivateNetworkNotAllowed);
     headers.push(['Access-Control-Allow-Private-Network', 'true']);
   }
   return {
     kind: 'preflight-allowed',
     reason: rules.anyOrigin ? DecisionReason.AnyOrigin : DecisionReason.OriginAllowed,
     headers,
-    vary,
+    vary: compiled.preflightVary,
     route,
     status: compiled.preflight.successStatus,
     end: !compiled.preflight.continueToApp,
   };
+}
+
+function refusePreflight(compiled: CompiledPolicy, route: MatchedRoute | undefined, reason: DecisionReason): CorsDecision {
+  return { kind: 'preflight-refused', reason, headers: NO_HEADERS, vary: compiled.preflightVary, route, status: compiled.preflight.refusedStatus, end: true };
 }
 
 /** `undefined` when allowed, else why not. The cheap classification runs only on refusals. */
@@ -144,4 +152,52 @@ export function parseRequestHeaders(value: string): string[] | undefined {
     }
   }
   return names;
+}
+
+const MALFORMED = -1;
+const NOT_ALLOWED = -2;
+
+/**
+ * `parseRequestHeaders` for a fixed list of allowed (lower-case) names, without allocating: the number
+ * of names, or MALFORMED (same rules and caps), or NOT_ALLOWED when a well-formed list names another header.
+ */
+function checkRequestHeaders(value: string, allowed: readonly string[]): number {
+  if (value.length > MAX_REQUEST_HEADERS_LENGTH) return MALFORMED;
+  let count = 0;
+  let refused = false;
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i === value.length ? 44 /* , */ : value.charCodeAt(i);
+    if (c === 44) {
+      if (start !== -1) {
+        if (count === MAX_REQUEST_HEADERS_COUNT) return MALFORMED;
+        count++;
+        // Keep scanning after a refusal: a malformed list is reported as malformed wherever the fault is.
+        if (!refused && !isListed(value, start, end === -1 ? i : end, allowed)) refused = true;
+      }
+      start = -1;
+      end = -1;
+    } else if (c === 32 || c === 9) {
+      if (start !== -1 && end === -1) end = i;
+    } else {
+      if (!isTokenChar(c) || end !== -1) return MALFORMED;
+      if (start === -1) start = i;
+    }
+  }
+  return refused ? NOT_ALLOWED : count;
+}
+
+/** Whether value[start, stop) equals one of `allowed`, ASCII case-insensitively (token chars only). */
+function isListed(value: string, start: number, stop: number, allowed: readonly string[]): boolean {
+  const length = stop - start;
+  next: for (const name of allowed) {
+    if (name.length !== length) continue;
+    for (let j = 0; j < length; j++) {
+      const c = value.charCodeAt(start + j);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== name.charCodeAt(j)) continue next;
+    }
+    return true;
+  }
+  return false;
 }

@@ -27,7 +27,8 @@ export function compileRoutePattern(pattern: string): RouteMatcher {
     // `/a/b/**`: the common case, a prefix test on whole segments.
     const prefix = `/${segments.slice(0, -1).join('/')}`;
     if (prefix === '/') return () => true;
-    return (path) => path === prefix || path.startsWith(`${prefix}/`);
+    const under = `${prefix}/`;
+    return (path) => path === prefix || path.startsWith(under);
   }
   const fixed = deep ? segments.slice(0, -1) : segments;
   return (path) => {

@@ -406,3 +406,40 @@ describe('explain() agrees with a browser', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Access-Control-Request-Headers against an oracle written from the Fetch/RFC 9110 grammar.
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function requestHeadersOracle(value: string, allowed: readonly string[], star: boolean): 'ok' | 'malformed' | 'not-allowed' {
+  if (value.length > 4096) return 'malformed';
+  const items = value.split(',').map((s) => s.replace(/^[ \t]+|[ \t]+$/g, '')).filter((s) => s !== '');
+  if (items.some((s) => !TOKEN.test(s)) || items.length > 64) return 'malformed';
+  const ok = items.every((s) => allowed.includes(s.toLowerCase()) || (star && s.toLowerCase() !== 'authorization'));
+  return ok ? 'ok' : 'not-allowed';
+}
+
+describe('Access-Control-Request-Headers parsing', () => {
+  const piece = fc.constantFrom('x-a', 'X-A', 'x-b', 'content-type', 'Content-Type', 'authorization', 'x-other', ',', ', ', ' ,', ' ', '\t', ',,', 'x a', ';', 'é', '"x"', 'x-a\r\n', '');
+  const list = fc.oneof(
+    fc.array(piece, { maxLength: 12 }).map((ps) => ps.join('')),
+    fc.array(fc.constantFrom('x-a', 'X-B', ' x-a '), { minLength: 60, maxLength: 70 }).map((ps) => ps.join(',')),
+    fc.nat({ max: 20 }).map((n) => `x-a,${' '.repeat(4090 + n)}`),
+  );
+  const allowed = ['x-a', 'x-b', 'content-type'];
+  const fixed = definePolicy({ name: 'fixed', origins: ['https://app.example.com'], allowHeaders: ['X-A', 'x-b', 'Content-Type'] });
+  const star = definePolicy({ name: 'star', origins: ['https://app.example.com'], allowHeaders: ['*', 'X-A'] });
+  const outcome = (d: CorsDecision): string => (d.kind === 'preflight-allowed' ? 'ok' : d.reason === 'request-headers-malformed' ? 'malformed' : d.reason === 'header-not-allowed' ? 'not-allowed' : d.reason);
+
+  it('decides exactly as the grammar says, for a fixed list and for "*"', () => {
+    fc.assert(
+      fc.property(list, (value) => {
+        const f = facts('https://app.example.com', 'OPTIONS', { accessControlRequestMethod: 'GET', accessControlRequestHeaders: value });
+        expect(outcome(resolveCors(fixed, f))).toBe(requestHeadersOracle(value, allowed, false));
+        expect(outcome(resolveCors(star, f))).toBe(requestHeadersOracle(value, ['x-a'], true));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

@@ -3,4 +3,5 @@ export const NAV_ITEMS: ReadonlyArray<{ readonly href: string; readonly label: s
   { href: '/', label: 'Policies' },
   { href: '/rules/', label: 'Rule reference' },
   { href: '/schema/', label: 'Policy schema' },
+  { href: '/live/', label: 'Live browser check' },
 ];

@@ -52,7 +52,10 @@ interface DecisionBase {
   readonly route: MatchedRoute | undefined;
 }
 
-/** Not a CORS request (no `Origin`, or an `OPTIONS` without `Access-Control-Request-Method`): the app answers. */
+/**
+ * Not a CORS request (no `Origin`): the app answers. (An `OPTIONS` without `Access-Control-Request-Method`
+ * that carries an `Origin` is not a preflight either: it is resolved as an actual request and reaches the app.)
+ */
 export interface NotCorsDecision extends DecisionBase {
   readonly kind: 'not-cors';
   readonly end: false;

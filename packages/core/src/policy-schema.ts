@@ -104,7 +104,8 @@ const routeRule = z
       title: 'Path pattern',
       description:
         'Which paths the rule covers: literal segments, `*` for exactly one segment, and a final `**` ' +
-        'for any number of segments (`/public/**`). Matched case-sensitively, query string ignored.',
+        'for any number of segments (`/public/**`). Matched ASCII-case-insensitively and ignoring trailing slashes ' +
+        '(as Express, Koa and Nest route by default); the query string is ignored.',
     }),
     description: z.string().optional().meta({ title: 'Why this rule exists', description: 'Shown to auditors.' }),
     disabled: z.boolean().optional().meta({

@@ -5,6 +5,7 @@ import { SAFELISTED_METHODS, isToken, isTokenChar } from './http-tokens.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
 import type { CorsPolicy } from './policy.js';
 import type { RequestFacts } from './request-facts.js';
+import { normalizeRoutePath } from './route-pattern.js';
 
 /** `Access-Control-Request-Headers` longer than this is refused unread (bounds the cost of hostile preflights). */
 export const MAX_REQUEST_HEADERS_LENGTH = 4096;
@@ -26,8 +27,9 @@ export function resolveCors(policy: CorsPolicy, facts: RequestFacts): CorsDecisi
   const compiled = compiledOf(policy);
   let rules = compiled.top;
   let route: MatchedRoute | undefined;
+  const path = compiled.routes.length === 0 ? '' : normalizeRoutePath(facts.path);
   for (const r of compiled.routes) {
-    if (r.matches(facts.path)) {
+    if (r.matches(path)) {
       rules = r.rules;
       route = { index: r.index, path: r.path };
       break;

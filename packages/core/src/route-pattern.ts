@@ -1,7 +1,20 @@
+import { asciiLower } from './http-tokens.js';
+
 /*
  * Route path patterns: literal segments, `*` for exactly one segment, a final `**` for any number of
  * segments (including none). Compiled once; matching walks the path without regexes.
+ *
+ * Paths are compared ASCII-case-insensitively and without trailing slashes, the way Express, Koa's
+ * router and Nest route by default: otherwise `/ADMIN/x` would reach the `/admin/**` handler while
+ * escaping the `/admin/**` rule.
  */
+
+/** The form both patterns and request paths are compared in. */
+export function normalizeRoutePath(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 47 /* / */) end--;
+  return asciiLower(end === path.length ? path : path.slice(0, end));
+}
 
 export type RouteMatcher = (path: string) => boolean;
 
@@ -18,8 +31,9 @@ export function routePatternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
-/** Compiles a (valid) pattern into a matcher. */
-export function compileRoutePattern(pattern: string): RouteMatcher {
+/** Compiles a (valid) pattern into a matcher of paths already passed through {@link normalizeRoutePath}. */
+export function compileRoutePattern(raw: string): RouteMatcher {
+  const pattern = normalizeRoutePath(raw);
   if (!pattern.includes('*')) return (path) => path === pattern;
   const segments = pattern.split('/').slice(1);
   const deep = segments[segments.length - 1] === '**';

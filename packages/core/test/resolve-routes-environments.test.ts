@@ -55,7 +55,17 @@ describe('route rules', () => {
   it('match the path only, whatever the query string (facts carry the path)', () => {
     expect(actual(policy, 'https://anyone.example', 'GET', '/public').route?.index).toBe(0);
     expect(actual(policy, 'https://anyone.example', 'GET', '/publicity').route).toBeUndefined();
-    expect(actual(policy, 'https://anyone.example', 'GET', '/Public/status').route).toBeUndefined();
+  });
+
+  it('match paths ASCII-case-insensitively and ignore trailing slashes, as Express, Koa and Nest route', () => {
+    expect(actual(policy, 'https://anyone.example', 'GET', '/Public/status').route?.index).toBe(0);
+    expect(actual(policy, 'https://anyone.example', 'GET', '/public/').route?.index).toBe(0);
+    // The framework would serve /INTERNAL/metrics with the /internal handler: the disabled rule must apply too.
+    expect(actual(policy, APP, 'GET', '/INTERNAL/Metrics/')).toMatchObject({ kind: 'actual-refused', reason: DecisionReason.RouteDisabled });
+    // No Unicode folding: the Kelvin sign is not a k.
+    expect(actual(policy, 'https://anyone.example', 'GET', '/public/status').route?.index).toBe(0);
+    expect(actual(policy, APP, 'GET', '/internal/\u212Aey').route?.index).toBe(1);
+    expect(actual(policy, APP, 'GET', '/\u0130nternal/x').route).toBeUndefined();
   });
 
   it('switch CORS off when disabled: preflights refused, no CORS headers, even for listed origins', () => {

@@ -42,11 +42,18 @@ export const routeVectors: readonly ConformanceVector[] = [
     expect: refused,
   },
   {
-    id: 'routes/case-sensitive',
-    title: 'Route paths match case-sensitively: /PUBLIC/status is not the public route',
+    id: 'routes/case-insensitive',
+    title: 'Route paths match as frameworks route them, ignoring ASCII case and a trailing slash: /PUBLIC/status/ is the public route',
     policy: routedApi,
-    request: { method: 'GET', path: '/PUBLIC/status', headers: { origin: 'https://anyone.example.net' } },
-    expect: refused,
+    request: { method: 'GET', path: '/PUBLIC/status/', headers: { origin: 'https://anyone.example.net' } },
+    expect: { status: 200, headers: { 'access-control-allow-origin': '*' }, noVary: ['Origin'], appRan: true },
+  },
+  {
+    id: 'routes/disabled-case-insensitive',
+    title: 'A disabled route cannot be escaped by changing case: /INTERNAL/Metrics gets no CORS headers even for a listed origin',
+    policy: routedApi,
+    request: { method: 'GET', path: '/INTERNAL/Metrics', headers: { origin: 'https://myapp.com' } },
+    expect: { status: 200, absent: [...ALL_CORS_HEADERS], appRan: true },
   },
   {
     id: 'routes/credentialed-route',

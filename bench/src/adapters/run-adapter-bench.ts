@@ -13,7 +13,10 @@ import type { NodeFramework } from './start-server.js';
  * each up, then RUNS rounds in which every scenario is measured for every contender, the contender
  * order rotating between rounds. Tables show medians; ratios come from this one run.
  *
- *   BENCH_FRAMEWORKS=express,koa,nest,next   BENCH_RUNS=3   BENCH_DURATION=2 (s)   BENCH_CONNECTIONS=10
+ * Many short runs rather than a few long ones: on a shared machine a burst of someone else's work
+ * then spoils one sample of each contender instead of a whole cell, and the median drops it.
+ *
+ *   BENCH_FRAMEWORKS=express,koa,nest,next   BENCH_RUNS=5   BENCH_DURATION=1.2 (s)   BENCH_CONNECTIONS=10
  */
 
 type Framework = NodeFramework | 'next';
@@ -27,10 +30,10 @@ const LABELS: Readonly<Record<Framework, string>> = {
 
 const selected = (process.env['BENCH_FRAMEWORKS'] ?? FRAMEWORKS.join(',')).split(',').map((f) => f.trim()) as Framework[];
 for (const f of selected) if (!FRAMEWORKS.includes(f)) throw new Error(`Unknown framework ${f}; expected ${FRAMEWORKS.join(', ')}`);
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-const DURATION = Number(process.env['BENCH_DURATION'] ?? 2);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const DURATION = Number(process.env['BENCH_DURATION'] ?? 1.2);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
-const WARMUP = 1;
+const WARMUP = 2;
 
 async function load(url: string, options: Partial<autocannon.Options>, duration: number): Promise<autocannon.Result> {
   return autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration, ...options });
@@ -109,9 +112,11 @@ function report(framework: Framework, rps: Map<string, number[]>): string {
     if (vsBare < 0.97) misses++;
     if (vsAnchor < 1) misses++;
     const n = (v: number) => Math.round(v).toLocaleString('en-US');
-    return [scenario.name, n(bare), n(ours), n(anchor), ratioCell(vsBare, vsBare >= 0.97), ratioCell(vsAnchor, vsAnchor >= 1), `${(spread * 100).toFixed(0)}%`];
+    const anchorVsBare = `${(anchor / bare).toFixed(2)}×`;
+    return [scenario.name, n(bare), n(ours), n(anchor), ratioCell(vsBare, vsBare >= 0.97), ratioCell(vsAnchor, vsAnchor >= 1), anchorVsBare, `${(spread * 100).toFixed(0)}%`];
   });
-  return `${LABELS[framework]}\n${formatTable(['scenario', 'bare req/s', 'ours req/s', 'anchor req/s', 'ours/bare (≥0.97)', 'ours/anchor (≥1)', 'max spread'], rows)}`;
+  const header = ['scenario', 'bare req/s', 'ours req/s', 'anchor req/s', 'ours/bare (≥0.97)', 'ours/anchor (≥1)', 'anchor/bare', 'max spread'];
+  return `${LABELS[framework]}\n${formatTable(header, rows)}`;
 }
 
 async function main(): Promise<void> {
@@ -124,7 +129,9 @@ async function main(): Promise<void> {
   for (const framework of selected) console.log(`${await benchFramework(framework)}\n`);
   console.log(
     `${misses === 0 ? 'all targets met' : `${misses} target(s) missed`} (${((Date.now() - started) / 1000).toFixed(0)} s; ` +
-      `load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}). "max spread": the widest (max/min − 1) across runs of one contender in that row.`,
+      `load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}).\n` +
+      '"anchor/bare": what the usual middleware costs, for scale. "max spread": the widest (max/min − 1) ' +
+      'across runs of one contender in that row; above ~20% the machine was busy and the row is indicative only.',
   );
 }
 

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { measure } from 'mitata';
 import { originList } from '../shared/origin-list.js';
 import { formatTable, median, ratioCell } from '../shared/format-table.js';
@@ -44,7 +45,8 @@ async function timeOne(middleware: Middleware, req: Parameters<Middleware>[0]): 
 async function main(): Promise<void> {
   const started = Date.now();
   const contendersBySize = new Map(SIZES.map((size) => [size, coreContenders(originList(size))]));
-  console.log(`core bench: node ${process.version}, mitata, ${ROUNDS} round(s) × ${CPU_MS} ms per cell, p50 ns/op\n`);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`core bench: node ${process.version}, mitata, ${ROUNDS} round(s) × ${CPU_MS} ms per cell, p50 ns/op; load average ${load()}\n`);
   for (let round = 0; round < ROUNDS; round++) {
     const order = CONTENDERS.map((_, i) => CONTENDERS[(i + round) % CONTENDERS.length] as CoreContenderName);
     for (const size of SIZES) {
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
     return [`${size.toLocaleString('en-US')} origins`, ratioCell(ratio, ratio <= 100)];
   });
   console.log(formatTable(['policy', 'ratio'], hostileRows));
-  console.log(`\n${misses === 0 ? 'all targets met' : `${misses} target(s) missed`} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`\n${misses === 0 ? 'all targets met' : `${misses} target(s) missed`} (${((Date.now() - started) / 1000).toFixed(0)} s; load average at end ${load()})`);
 }
 
 await main();

@@ -1,0 +1,7 @@
+export {
+  describeExampleService,
+  type ExampleServiceGap,
+  type ExampleServiceOptions,
+  type RunningExampleService,
+  type StartExampleService,
+} from './describe-example-service.js';

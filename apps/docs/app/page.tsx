@@ -1,7 +1,7 @@
+import { plural } from '@org/cors-cli';
 import Link from 'next/link';
 import { RiskBadge } from '../components/badges';
 import { getPolicyViews } from '../lib/policies';
-import { plural } from '../lib/words';
 
 export default async function PoliciesIndex() {
   const views = await getPolicyViews();

@@ -1,9 +1,8 @@
 import { RULES, describeReason, explain, formatIssuePath, policyForEnvironment } from '@org/cors-core';
 import type { CorsPolicy, PolicyIssue, Severity } from '@org/cors-core';
-import { buildAuditModel } from '@org/cors-cli';
+import { buildAuditModel, humanDuration, plural } from '@org/cors-cli';
 import type { AuditDecisionRow, AuditModel, AuditOrigin, RiskLevel } from '@org/cors-cli';
 import type { LoadedPolicy } from './policy-loader';
-import { humanDuration, plural } from './words';
 
 /*
  * What a policy page shows. The auditor model (summary, origin risks, rules, findings, canonical

@@ -8,14 +8,25 @@ export function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** Seconds in human units: `10 minutes`, `2 hours`, `1 minute 30 seconds`, `0 seconds`. */
+/**
+ * A count and its noun, with an `s` unless the count is 1: `1 warning`, `2 warnings`, `0 notes`.
+ * For nouns whose plural is the noun plus `s`.
+ */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Seconds in human units: `10 minutes`, `2 hours`, `1 minute 30 seconds`, `0 seconds`.
+ * Used for `maxAge` values in the audit and diff models (and the docs site).
+ */
 export function humanDuration(seconds: number): string {
   if (seconds === 0) return '0 seconds';
   const parts: string[] = [];
   let rest = seconds;
   for (const [unit, size] of [['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]] as const) {
     const count = Math.floor(rest / size);
-    if (count > 0) parts.push(`${count} ${unit}${count === 1 ? '' : 's'}`);
+    if (count > 0) parts.push(plural(count, unit));
     rest -= count * size;
   }
   return parts.join(' ');

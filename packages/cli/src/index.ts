@@ -12,6 +12,7 @@ export type { GitRevisionSpec } from './read-policy-spec.js';
 export { buildAuditModel } from './audit-model.js';
 export type { AuditDecisionRow, AuditEnvironment, AuditExpectation, AuditMaxAge, AuditModel, AuditOrigin, AuditRoute, AuditRules, RiskLevel } from './audit-model.js';
 export { renderAuditHtml, renderAuditMarkdown } from './render-audit.js';
+export { humanDuration, plural } from './describe.js';
 
 // The semantic diff
 export { ChangeCode, diffPolicies, diffRules, worstKind } from './policy-diff.js';

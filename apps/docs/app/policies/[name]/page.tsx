@@ -1,4 +1,4 @@
-import type { AuditOrigin, AuditRules } from '@org/cors-cli';
+import { humanDuration, type AuditOrigin, type AuditRules } from '@org/cors-cli';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -11,7 +11,6 @@ import { Prose } from '../../../components/prose';
 import { getPolicies, getPolicy } from '../../../lib/policies';
 import { displayHeaderName, originLabel, policyView, type DecisionRow, type FindingView } from '../../../lib/policy-view';
 import { snippetsFor } from '../../../lib/snippets';
-import { humanDuration } from '../../../lib/words';
 
 type Props = { params: Promise<{ name: string }> };
 

@@ -5,19 +5,17 @@ export { ConformanceApp, appBehaviour, appRequestHeaders, type AppBehaviour } fr
 export { checkResponse } from './check-response.js';
 export { browserRefusal } from './browser-verdict.js';
 export { sendRequest, type ConformanceResponse } from './send-request.js';
-export {
-  vectors,
-  actualRequestVectors,
-  appIntegrationVectors,
-  environmentVectors,
-  originMatchingVectors,
-  patternVectors,
-  preflightSettingsVectors,
-  preflightVectors,
-  privateNetworkVectors,
-  robustnessVectors,
-  routeVectors,
-  wildcardVectors,
-} from './vectors/index.js';
+export { vectors } from './vectors/index.js';
+export { actualRequestVectors } from './vectors/actual-requests.js';
+export { appIntegrationVectors } from './vectors/app-integration.js';
+export { environmentVectors } from './vectors/environments.js';
+export { originMatchingVectors } from './vectors/origin-matching.js';
+export { patternVectors } from './vectors/patterns.js';
+export { preflightSettingsVectors } from './vectors/preflight-settings.js';
+export { preflightVectors } from './vectors/preflight.js';
+export { privateNetworkVectors } from './vectors/private-network.js';
+export { robustnessVectors } from './vectors/robustness.js';
+export { routeVectors } from './vectors/routes.js';
+export { wildcardVectors } from './vectors/wildcards.js';
 export type { ConformanceServerOptions, ConformanceTarget, RunningTarget, TargetSetup } from './target.js';
 export type { BrowserVerdict, ConformanceVector, VectorApp, VectorExpect, VectorRequest } from './vector.js';

@@ -25,17 +25,3 @@ export const vectors: readonly ConformanceVector[] = [
   ...environmentVectors,
   ...appIntegrationVectors,
 ];
-
-export {
-  actualRequestVectors,
-  appIntegrationVectors,
-  environmentVectors,
-  originMatchingVectors,
-  patternVectors,
-  preflightSettingsVectors,
-  preflightVectors,
-  privateNetworkVectors,
-  robustnessVectors,
-  routeVectors,
-  wildcardVectors,
-};

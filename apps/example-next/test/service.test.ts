@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nextStart } from '@org/cors-conformance';
 import { describeExampleService } from '@org/example-contract';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appDir, ensureBuilt, nextStart } from './next-server.js';
+import { appDir, ensureBuilt } from './ensure-built.js';
 
 // The real thing: `next build` output served by `next start`, proxy.ts on the Node.js runtime
 // (/api/**) and a corsRoute() handler (/public/status). The build runs before the contract starts the server.
 beforeAll(() => ensureBuilt(), 240_000);
 
-describeExampleService('example-next', (environment) => nextStart(environment === undefined ? {} : { APP_ENV: environment }));
+describeExampleService('example-next', (environment) => nextStart(appDir, environment === undefined ? {} : { APP_ENV: environment }));
 
 describe('example-next build', () => {
   it('builds proxy.ts for the Node.js runtime, matching /api/**', () => {

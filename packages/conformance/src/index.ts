@@ -5,6 +5,8 @@ export { ConformanceApp, appBehaviour, appRequestHeaders, type AppBehaviour } fr
 export { checkResponse } from './check-response.js';
 export { browserRefusal } from './browser-verdict.js';
 export { sendRequest, type ConformanceResponse } from './send-request.js';
+export { nextBuild } from './next-build.js';
+export { nextStart, type RunningNextApp } from './next-start.js';
 export { vectors } from './vectors/index.js';
 export { actualRequestVectors } from './vectors/actual-requests.js';
 export { appIntegrationVectors } from './vectors/app-integration.js';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertDistIsFresh, nextBuild, nextStart } from './next-server.js';
+import { nextBuild, nextStart } from '@org/cors-conformance';
+import { assertDistIsFresh } from './assert-dist-is-fresh.js';
 import { corsHeaderNames, preflight, varyTokens } from './policies.js';
 
 /*

@@ -1,0 +1,23 @@
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nextBuild } from '@org/cors-conformance';
+
+export const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function newestSource(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newestSource(join(path, entry))));
+}
+
+/**
+ * Builds the app unless `.next` is newer than its sources. Turbo runs `build` before `test`
+ * (turbo.json), so under turbo this never builds a second time, and never concurrently.
+ */
+export function ensureBuilt(): void {
+  const built = statSync(join(appDir, '.next', 'BUILD_ID'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = Math.max(...['app', 'lib', 'proxy.ts'].map((path) => newestSource(join(appDir, path))));
+  if (built > sources) return;
+  nextBuild(appDir);
+}

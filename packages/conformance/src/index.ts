@@ -1,6 +1,7 @@
 export { runConformance, type RunConformanceOptions } from './run-conformance.js';
 export { coreTarget } from './core-target.js';
 export { startServer } from './start-server.js';
+export { serveForTest } from './serve-for-test.js';
 export { ConformanceApp, appBehaviour, appRequestHeaders, type AppBehaviour } from './conformance-app.js';
 export { checkResponse } from './check-response.js';
 export { browserRefusal } from './browser-verdict.js';

@@ -1,7 +1,7 @@
-import { startServer, sendRequest } from '@org/cors-conformance';
+import { sendRequest, serveForTest } from '@org/cors-conformance';
 import { CorsPolicyError, definePolicy, type PolicyInput } from '@org/cors-core';
 import express from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cors } from '../src/index.js';
 
 const api = {
@@ -13,17 +13,6 @@ const api = {
   routes: [{ path: '/api/public/**', origins: ['*'], credentials: false }],
   environments: { development: { origins: ['http://localhost:3000'] } },
 } satisfies PolicyInput;
-
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function serve(app: express.Express): Promise<string> {
-  const running = await startServer(app, { maxHeaderSize: 16384 });
-  closers.push(running.close);
-  return running.url;
-}
 
 describe('cors (express)', () => {
   it('fails at boot on a bad policy, listing every issue', () => {
@@ -53,7 +42,7 @@ describe('cors (express)', () => {
     router.get('/items', (_req, res) => res.send('[]'));
     const app = express();
     app.use('/api', router);
-    const url = await serve(app);
+    const url = await serveForTest(app);
 
     const publicStatus = await sendRequest(url, { method: 'GET', path: '/api/public/status', headers: { origin: 'https://anyone.example.net' } });
     expect(publicStatus.headers['access-control-allow-origin']).toBe('*');
@@ -67,7 +56,7 @@ describe('cors (express)', () => {
     router.put('/items/:id', (_req, res) => res.json({ ok: true }));
     const app = express();
     app.use('/api', router);
-    const url = await serve(app);
+    const url = await serveForTest(app);
 
     const preflight = await sendRequest(url, {
       method: 'OPTIONS',
@@ -83,7 +72,7 @@ describe('cors (express)', () => {
     const app = express();
     app.use(cors(definePolicy(api), { environment: 'development' }));
     app.get('/api/items', (_req, res) => res.send('[]'));
-    const url = await serve(app);
+    const url = await serveForTest(app);
 
     const local = await sendRequest(url, { method: 'GET', path: '/api/items', headers: { origin: 'http://localhost:3000' } });
     expect(local.headers['access-control-allow-origin']).toBe('http://localhost:3000');
@@ -97,7 +86,7 @@ describe('cors (express)', () => {
     });
     app.use(cors(api));
     app.get('/api/items', (_req, res) => res.send('[]'));
-    const url = await serve(app);
+    const url = await serveForTest(app);
 
     const response = await sendRequest(url, { method: 'GET', path: '/api/items', headers: { origin: 'https://myapp.com' } });
     expect(response.headers.vary).toBe('Accept-Encoding, Origin');

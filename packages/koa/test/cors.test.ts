@@ -1,7 +1,7 @@
-import { sendRequest, startServer } from '@org/cors-conformance';
+import { sendRequest, serveForTest } from '@org/cors-conformance';
 import { CorsPolicyError, definePolicy, type PolicyInput } from '@org/cors-core';
 import Koa from 'koa';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cors } from '../src/index.js';
 
 const api = {
@@ -14,18 +14,11 @@ const api = {
   environments: { development: { origins: ['http://localhost:3000'] } },
 } satisfies PolicyInput;
 
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function serve(...middleware: Koa.Middleware[]): Promise<string> {
+function serve(...middleware: Koa.Middleware[]): Promise<string> {
   const app = new Koa();
   app.silent = true;
   for (const fn of middleware) app.use(fn);
-  const running = await startServer(app.callback(), { maxHeaderSize: 16384 });
-  closers.push(running.close);
-  return running.url;
+  return serveForTest(app.callback());
 }
 
 const fromMyApp = { origin: 'https://myapp.com' };

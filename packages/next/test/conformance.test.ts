@@ -1,11 +1,11 @@
 import { appBehaviour, ConformanceApp, runConformance, startServer } from '@org/cors-conformance';
 import { vi } from 'vitest';
 import { corsRoute, withCors, type RouteHandler } from '../src/index.js';
-import { webListener, type WebHandler } from './serve-web.js';
+import { webListener, type WebHandler } from './web-listener.js';
 
 /*
  * Next.js handlers are functions from Request to Response, so each target serves them from a
- * node:http server that converts to a Web Request (serve-web.ts). What Next.js itself does around
+ * node:http server that converts to a Web Request (web-listener.ts). What Next.js itself does around
  * them (dispatch by method, a 404 for unrouted paths, a 500 for a throwing handler, and the way it
  * merges a proxy's NextResponse.next() headers into the route's response) is reproduced below from
  * Next's source; test/next-edge.test.ts and apps/example-next check the same behaviour against a

@@ -1,23 +1,19 @@
 import { CorsPolicyError } from '@org/cors-core';
 import { redirect } from 'next/navigation.js';
-import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { serveForTest } from '@org/cors-conformance';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { corsRoute, type RouteHandler } from '../src/index.js';
 import { badPolicy, corsHeaderNames, itemsPolicy, preflight, varyTokens } from './policies.js';
-import { serveWeb } from './serve-web.js';
-
-let server: { url: string; close(): Promise<void> } | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+import { webListener } from './web-listener.js';
 
 /** Serves a route module's exports the way the App Router does: the export named after the method. */
-async function serveRoute(exports: Record<string, RouteHandler | undefined>): Promise<string> {
-  server = await serveWeb(async (request) => {
-    const handler = exports[request.method] ?? (request.method === 'HEAD' ? exports['GET'] : undefined);
-    return handler ? handler(request, { params: Promise.resolve({}) }) : new Response(null, { status: 405 });
-  });
-  return server.url;
+function serveRoute(exports: Record<string, RouteHandler | undefined>): Promise<string> {
+  return serveForTest(
+    webListener(async (request) => {
+      const handler = exports[request.method] ?? (request.method === 'HEAD' ? exports['GET'] : undefined);
+      return handler ? handler(request, { params: Promise.resolve({}) }) : new Response(null, { status: 405 });
+    }),
+  );
 }
 
 const list: RouteHandler = () => Response.json([{ id: '1' }], { headers: { vary: 'Accept-Encoding', 'x-request-id': 'r1' } });

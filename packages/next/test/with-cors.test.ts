@@ -1,19 +1,13 @@
 import { CorsPolicyError } from '@org/cors-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serveForTest } from '@org/cors-conformance';
+import { describe, expect, it, vi } from 'vitest';
 import { withCors } from '../src/index.js';
 import { badPolicy, corsHeaderNames, itemsPolicy, preflight, varyTokens } from './policies.js';
-import { serveWeb } from './serve-web.js';
-
-let server: { url: string; close(): Promise<void> } | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+import { webListener } from './web-listener.js';
 
 /** Serves a proxy the way Next.js calls it: `(request, event)`; these proxies ignore the event. */
-async function serve(proxy: (request: Request, event: unknown) => Promise<Response>): Promise<string> {
-  server = await serveWeb((request) => proxy(request, undefined));
-  return server.url;
+function serve(proxy: (request: Request, event: unknown) => Promise<Response>): Promise<string> {
+  return serveForTest(webListener((request) => proxy(request, undefined)));
 }
 
 describe('withCors', () => {

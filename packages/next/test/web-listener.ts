@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, RequestListener } from 'node:http';
 
 /** A Web handler, the shape of Next.js proxies and route handlers. */
 export type WebHandler = (request: Request) => Response | Promise<Response>;
@@ -21,21 +20,6 @@ export function webListener(handler: WebHandler): RequestListener {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal Server Error');
     });
-  };
-}
-
-/** Serves a Web handler over real HTTP on 127.0.0.1 at an ephemeral port. */
-export async function serveWeb(handler: WebHandler): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer(webListener(handler));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
   };
 }
 

@@ -6,6 +6,9 @@ export { ConformanceApp, appBehaviour, appRequestHeaders, type AppBehaviour } fr
 export { checkResponse } from './check-response.js';
 export { browserRefusal } from './browser-verdict.js';
 export { sendRequest, type ConformanceResponse } from './send-request.js';
+export { badPolicy, itemsPolicy } from './adapter-test-policies.js';
+export { expectPolicyError } from './expect-policy-error.js';
+export { preflightInit } from './preflight-init.js';
 export { nextBuild } from './next-build.js';
 export { nextStart, type RunningNextApp } from './next-start.js';
 export { vectors } from './vectors/index.js';

@@ -1,30 +1,11 @@
 import 'reflect-metadata';
 import { Module, type MiddlewareConsumer } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { badPolicy, expectPolicyError, itemsPolicy, preflightInit } from '@org/cors-conformance';
 import { CorsPolicyError, definePolicy, type PolicyInput } from '@org/cors-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CORS_POLICY, CorsPolicyMiddleware, CorsPolicyModule } from '../src/index.js';
 import { ItemsController, listen } from './nest-app.js';
-
-const itemsPolicy = {
-  name: 'items-api',
-  origins: ['https://app.example.com'],
-  credentials: true,
-  methods: ['GET', 'PUT'],
-  allowHeaders: ['Content-Type'],
-  exposeHeaders: ['X-Request-Id'],
-  maxAge: 600,
-  routes: [{ path: '/public/**', origins: ['*'], credentials: false, methods: ['GET'] }],
-} satisfies PolicyInput;
-
-/** Three independent mistakes: the error must name every one of them. */
-const badPolicy = {
-  name: 'items-api',
-  origins: ['*'],
-  credentials: true,
-  methods: ['GET', 'TRACE'],
-  maxAge: -1,
-} satisfies PolicyInput;
 
 let server: { url: string; close(): Promise<void> } | undefined;
 afterEach(async () => {
@@ -32,20 +13,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-const preflight = (origin: string, method: string, headers?: string) => ({
-  method: 'OPTIONS',
-  headers: {
-    origin,
-    'access-control-request-method': method,
-    ...(headers === undefined ? {} : { 'access-control-request-headers': headers }),
-  },
-});
-
 describe('CorsPolicyModule.forRoot', () => {
   it('answers a preflight for a route that has no OPTIONS handler, before routing', async () => {
     server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
     const before = ItemsController.calls;
-    const res = await fetch(`${server.url}/api/items/7`, preflight('https://app.example.com', 'PUT', 'content-type'));
+    const res = await fetch(`${server.url}/api/items/7`, preflightInit('https://app.example.com', 'PUT', 'content-type'));
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
@@ -69,7 +41,7 @@ describe('CorsPolicyModule.forRoot', () => {
     const app = await NestFactory.create(ScopedModule, { logger: false, abortOnError: false });
     await app.listen(0, '127.0.0.1');
     server = { url: await app.getUrl(), close: () => app.close() };
-    const res = await fetch(`${server.url}/api/items/7`, preflight('https://app.example.com', 'PUT'));
+    const res = await fetch(`${server.url}/api/items/7`, preflightInit('https://app.example.com', 'PUT'));
     expect(res.status).toBe(404);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const actual = await fetch(`${server.url}/api/items`, { headers: { origin: 'https://app.example.com' } });
@@ -78,14 +50,14 @@ describe('CorsPolicyModule.forRoot', () => {
 
   it('answers a preflight for a path no controller serves', async () => {
     server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
-    const res = await fetch(`${server.url}/nowhere`, preflight('https://app.example.com', 'GET'));
+    const res = await fetch(`${server.url}/nowhere`, preflightInit('https://app.example.com', 'GET'));
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
   });
 
   it('refuses a preflight from an unlisted origin with 403 and no CORS headers', async () => {
     server = await listen(CorsPolicyModule.forRoot(itemsPolicy));
-    const res = await fetch(`${server.url}/api/items/7`, preflight('https://evil.example', 'PUT'));
+    const res = await fetch(`${server.url}/api/items/7`, preflightInit('https://evil.example', 'PUT'));
     expect(res.status).toBe(403);
     const cors = [...res.headers.keys()].filter((name) => name.startsWith('access-control-'));
     expect(cors).toEqual([]);
@@ -131,7 +103,7 @@ describe('CorsPolicyModule.forRoot', () => {
 
   it('covers every route under a global prefix', async () => {
     server = await listen(CorsPolicyModule.forRoot(itemsPolicy), (app) => app.setGlobalPrefix('v1'));
-    const res = await fetch(`${server.url}/v1/api/items/7`, preflight('https://app.example.com', 'PUT'));
+    const res = await fetch(`${server.url}/v1/api/items/7`, preflightInit('https://app.example.com', 'PUT'));
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
   });
@@ -143,18 +115,12 @@ describe('CorsPolicyModule.forRoot', () => {
   });
 
   it('throws at declaration on a bad policy, listing every issue', () => {
-    let error: unknown;
-    try {
-      CorsPolicyModule.forRoot(badPolicy);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(CorsPolicyError);
-    const issues = (error as CorsPolicyError).issues.filter((issue) => issue.severity === 'error');
+    const error = expectPolicyError(() => CorsPolicyModule.forRoot(badPolicy));
+    const issues = error.issues.filter((issue) => issue.severity === 'error');
     expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(
       expect.arrayContaining(['maxAge', 'methods.1', expect.stringMatching(/^(origins|credentials)/)]),
     );
-    expect((error as Error).message).toContain('TRACE');
+    expect(error.message).toContain('TRACE');
   });
 });
 
@@ -171,7 +137,7 @@ describe('CorsPolicyModule.forRootAsync', () => {
       useFactory: async (input: PolicyInput) => input,
     });
     server = await listen(cors);
-    const res = await fetch(`${server.url}/api/items/1`, preflight('https://app.example.com', 'PUT'));
+    const res = await fetch(`${server.url}/api/items/1`, preflightInit('https://app.example.com', 'PUT'));
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
   });

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextBuild, nextStart } from '@org/cors-conformance';
+import { nextBuild, nextStart, preflightInit } from '@org/cors-conformance';
 import { assertDistIsFresh } from './assert-dist-is-fresh.js';
-import { corsHeaderNames, preflight, varyTokens } from './policies.js';
+import { corsHeaderNames, varyTokens } from './response-headers.js';
 
 /*
  * A real `next build` + `next start` of test/fixtures/edge-app: withCors in middleware.ts (which
@@ -34,7 +34,7 @@ describe('withCors in middleware.ts on the Edge runtime (real Next.js server)', 
   });
 
   it('answers a preflight for a route that exports no OPTIONS handler', async () => {
-    const res = await fetch(`${next.url}/api/items`, preflight(allowed, 'PUT', 'content-type'));
+    const res = await fetch(`${next.url}/api/items`, preflightInit(allowed, 'PUT', 'content-type'));
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(allowed);
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
@@ -44,7 +44,7 @@ describe('withCors in middleware.ts on the Edge runtime (real Next.js server)', 
   });
 
   it('refuses a preflight from an unlisted origin with 403 and no CORS headers', async () => {
-    const res = await fetch(`${next.url}/api/items`, preflight('https://evil.example', 'PUT'));
+    const res = await fetch(`${next.url}/api/items`, preflightInit('https://evil.example', 'PUT'));
     expect(res.status).toBe(403);
     expect(corsHeaderNames(res)).toEqual([]);
   });
@@ -83,7 +83,7 @@ describe('withCors in middleware.ts on the Edge runtime (real Next.js server)', 
 
 describe('corsRoute in an Edge route handler (real Next.js server)', () => {
   it('answers preflights through the OPTIONS export it supplies', async () => {
-    const res = await fetch(`${next.url}/routes/items`, preflight(allowed, 'PUT', 'content-type'));
+    const res = await fetch(`${next.url}/routes/items`, preflightInit(allowed, 'PUT', 'content-type'));
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(allowed);
     expect(res.headers.get('access-control-allow-methods')).toBe('PUT');

@@ -1,8 +1,7 @@
-import { CorsPolicyError } from '@org/cors-core';
-import { serveForTest } from '@org/cors-conformance';
+import { badPolicy, expectPolicyError, itemsPolicy, preflightInit, serveForTest } from '@org/cors-conformance';
 import { describe, expect, it, vi } from 'vitest';
 import { withCors } from '../src/index.js';
-import { badPolicy, corsHeaderNames, itemsPolicy, preflight, varyTokens } from './policies.js';
+import { corsHeaderNames, varyTokens } from './response-headers.js';
 import { webListener } from './web-listener.js';
 
 /** Serves a proxy the way Next.js calls it: `(request, event)`; these proxies ignore the event. */
@@ -17,7 +16,7 @@ describe('withCors', () => {
       ran++;
       return new Response('proxy');
     }));
-    const res = await fetch(`${url}/api/items/1`, preflight('https://app.example.com', 'PUT', 'content-type'));
+    const res = await fetch(`${url}/api/items/1`, preflightInit('https://app.example.com', 'PUT', 'content-type'));
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
@@ -29,7 +28,7 @@ describe('withCors', () => {
 
   it('refuses a preflight from an unlisted origin with 403 and no CORS headers', async () => {
     const url = await serve(withCors(itemsPolicy));
-    const res = await fetch(`${url}/api/items/1`, preflight('https://evil.example', 'PUT'));
+    const res = await fetch(`${url}/api/items/1`, preflightInit('https://evil.example', 'PUT'));
     expect(res.status).toBe(403);
     expect(corsHeaderNames(res)).toEqual([]);
   });
@@ -93,14 +92,8 @@ describe('withCors', () => {
   });
 
   it('throws at construction on a bad policy, listing every issue', () => {
-    let error: unknown;
-    try {
-      withCors(badPolicy);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(CorsPolicyError);
-    const errors = (error as CorsPolicyError).issues.filter((issue) => issue.severity === 'error');
+    const error = expectPolicyError(() => withCors(badPolicy));
+    const errors = error.issues.filter((issue) => issue.severity === 'error');
     expect(errors.map((issue) => issue.path.join('.'))).toEqual(
       expect.arrayContaining(['maxAge', 'methods.1', expect.stringMatching(/^(origins|credentials)/)]),
     );

@@ -58,7 +58,8 @@ async function fromExports(load: () => Promise<unknown>, file: string, options: 
     // The file's own `definePolicy(...)` refused the policy while the module ran.
     const issues = issuesOf(error);
     if (issues === undefined) throw error;
-    return { file, policies: [{ exportName: '(module)', ok: false, name: undefined, issues }] };
+    const { policyName } = error as { policyName?: unknown };
+    return { file, policies: [{ exportName: '(module)', ok: false, name: typeof policyName === 'string' ? policyName : undefined, issues }] };
   }
   const policies = collectPolicies(exports, options);
   if (policies.length === 0) {

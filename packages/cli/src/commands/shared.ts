@@ -12,6 +12,8 @@ export class InvalidPolicyError extends Error {
 /** The label of a found policy in reports: `apiPolicy (api)`. */
 export function policyLabel(found: FoundPolicy): string {
   const name = found.ok ? found.policy.name : found.name;
+  // A policy whose own definePolicy() threw has no export to name; its policy name says enough.
+  if (found.exportName === '(module)' && name !== undefined) return name;
   return name === undefined || name === found.exportName ? found.exportName : `${found.exportName} (${name})`;
 }
 

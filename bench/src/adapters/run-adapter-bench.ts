@@ -16,7 +16,8 @@ import type { NodeFramework } from './start-server.js';
  * Many short runs rather than a few long ones: on a shared machine a burst of someone else's work
  * then spoils one sample of each contender instead of a whole cell, and the median drops it.
  *
- *   BENCH_FRAMEWORKS=express,koa,nest,next   BENCH_RUNS=5   BENCH_DURATION=1.2 (s)   BENCH_CONNECTIONS=10
+ *   BENCH_FRAMEWORKS=express,koa,nest,next   BENCH_RUNS=5   BENCH_DURATION=1 (whole seconds:
+ *   autocannon rounds up)   BENCH_CONNECTIONS=10
  */
 
 type Framework = NodeFramework | 'next';
@@ -31,7 +32,8 @@ const LABELS: Readonly<Record<Framework, string>> = {
 const selected = (process.env['BENCH_FRAMEWORKS'] ?? FRAMEWORKS.join(',')).split(',').map((f) => f.trim()) as Framework[];
 for (const f of selected) if (!FRAMEWORKS.includes(f)) throw new Error(`Unknown framework ${f}; expected ${FRAMEWORKS.join(', ')}`);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
-const DURATION = Number(process.env['BENCH_DURATION'] ?? 1.2);
+const DURATION = Number(process.env['BENCH_DURATION'] ?? 1);
+if (!Number.isInteger(DURATION) || DURATION < 1) throw new Error('BENCH_DURATION must be a whole number of seconds (autocannon rounds up)');
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const WARMUP = 2;
 
@@ -113,7 +115,7 @@ function report(framework: Framework, rps: Map<string, number[]>): string {
     if (vsAnchor < 1) misses++;
     const n = (v: number) => Math.round(v).toLocaleString('en-US');
     const anchorVsBare = `${(anchor / bare).toFixed(2)}×`;
-    return [scenario.name, n(bare), n(ours), n(anchor), ratioCell(vsBare, vsBare >= 0.97), ratioCell(vsAnchor, vsAnchor >= 1), anchorVsBare, `${(spread * 100).toFixed(0)}%`];
+    return [scenario.name, n(bare), n(ours), n(anchor), ratioCell(vsBare, vsBare >= 0.97, 3), ratioCell(vsAnchor, vsAnchor >= 1, 3), anchorVsBare, `${(spread * 100).toFixed(0)}%`];
   });
   const header = ['scenario', 'bare req/s', 'ours req/s', 'anchor req/s', 'ours/bare (≥0.97)', 'ours/anchor (≥1)', 'anchor/bare', 'max spread'];
   return `${LABELS[framework]}\n${formatTable(header, rows)}`;

@@ -6,9 +6,9 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** `1.23×`, with a mark saying whether `ok` held. */
-export function ratioCell(ratio: number, ok: boolean): string {
-  return `${ratio.toFixed(2)}× ${ok ? 'ok' : 'MISS'}`;
+/** `1.23×`, with a mark saying whether `ok` held (enough digits that a miss never prints as the target). */
+export function ratioCell(ratio: number, ok: boolean, digits = 2): string {
+  return `${ratio.toFixed(digits)}× ${ok ? 'ok' : 'MISS'}`;
 }
 
 export function median(values: readonly number[]): number {

@@ -1,14 +1,7 @@
-import {
-  Module,
-  RequestMethod,
-  type DynamicModule,
-  type FactoryProvider,
-  type MiddlewareConsumer,
-  type ModuleMetadata,
-  type NestModule,
-} from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
-import { CorsPolicyMiddleware } from './cors-policy-middleware.js';
+import { corsPolicyHandler } from './cors-policy-middleware.js';
 import { CORS_POLICY } from './cors-policy-token.js';
 
 /** Options of {@link CorsPolicyModule.forRoot}. */
@@ -28,8 +21,11 @@ export interface CorsPolicyModuleAsyncOptions extends Pick<ModuleMetadata, 'impo
 }
 
 /**
- * Enforces one CORS policy on every route of the application. The middleware runs before routing,
- * so preflights are answered even for paths that have no `OPTIONS` handler (or no handler at all).
+ * Enforces one CORS policy on every request of the application. The handler is installed on the HTTP
+ * adapter when the module is instantiated — ahead of Nest's body parser, module middleware and routing,
+ * where Nest's own `enableCors` sits — so preflights are answered even for paths that have no `OPTIONS`
+ * handler (or no handler at all), and responses Nest gives before routing (a malformed JSON body's 400)
+ * carry the CORS headers too.
  * Per-path differences belong in the policy's own `routes` rules, where core resolves them and
  * `explain()`, the CLI and the docs site can see them.
  *
@@ -37,7 +33,13 @@ export interface CorsPolicyModuleAsyncOptions extends Pick<ModuleMetadata, 'impo
  * @see https://github.com/org/cors-policy/blob/main/docs/adapters/nest.md
  */
 @Module({})
-export class CorsPolicyModule implements NestModule {
+export class CorsPolicyModule {
+  constructor(@Inject(CORS_POLICY) policy: CorsPolicy, @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
+    // Explicit @Inject tokens: the published build (esbuild) emits no decorator metadata.
+    // Instantiated by NestFactory.create, before app.init() registers the body parser and middleware.
+    adapterHost.httpAdapter.use(corsPolicyHandler(policy));
+  }
+
   /**
    * Loads the policy now: a bad policy input throws a `CorsPolicyError` listing every issue
    * while the application module is being declared, before anything listens.
@@ -61,9 +63,5 @@ export class CorsPolicyModule implements NestModule {
       providers: [{ provide: CORS_POLICY, useFactory, inject: options.inject ?? [] }],
       exports: [CORS_POLICY],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorsPolicyMiddleware).forRoutes({ path: '/{*path}', method: RequestMethod.ALL });
   }
 }

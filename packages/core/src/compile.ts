@@ -2,7 +2,6 @@ import { analyseOriginEntry, type OriginPattern } from './origin-entry.js';
 import { compileOriginMatcher, type OriginMatcher } from './origin-matcher.js';
 import type { EffectiveRoute, EffectiveRules } from './policy.js';
 import type { RuleContext } from './rule-context.js';
-import { compileRoutePattern, type RouteMatcher } from './route-pattern.js';
 import { asciiLower, normalizeMethod } from './http-tokens.js';
 
 /** Everything the resolver needs for one set of rules, computed once at load. */
@@ -10,6 +9,8 @@ export interface CompiledRules {
   readonly disabled: boolean;
   readonly anyOrigin: boolean;
   readonly origins: OriginMatcher;
+  /** The exact (non-pattern) origins, for precomputing their decisions. */
+  readonly exactOrigins: readonly string[];
   readonly credentials: boolean;
   readonly anyMethod: boolean;
   readonly methods: ReadonlySet<string>;
@@ -28,12 +29,6 @@ export interface CompiledRules {
   readonly actualVary: readonly string[];
 }
 
-export interface CompiledRoute {
-  readonly index: number;
-  readonly path: string;
-  readonly matches: RouteMatcher;
-  readonly rules: CompiledRules;
-}
 
 export function effectiveRules(ctx: RuleContext): EffectiveRules {
   return {
@@ -75,6 +70,7 @@ export function compileRules(rules: EffectiveRules, disabled: boolean): Compiled
     disabled,
     anyOrigin: anyOrigin && !rules.credentials,
     origins: compileOriginMatcher(exact, patterns),
+    exactOrigins: exact,
     credentials: rules.credentials,
     anyMethod: rules.methods.includes('*'),
     methods: new Set(rules.methods),
@@ -90,9 +86,6 @@ export function compileRules(rules: EffectiveRules, disabled: boolean): Compiled
   };
 }
 
-export function compileRoute(route: EffectiveRoute, index: number): CompiledRoute {
-  return { index, path: route.path, matches: compileRoutePattern(route.path), rules: compileRules(route, route.disabled) };
-}
 
 function unique(values: readonly string[]): string[] {
   const seen = new Set<string>();

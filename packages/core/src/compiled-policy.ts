@@ -1,4 +1,7 @@
-import type { CompiledRoute, CompiledRules } from './compile.js';
+import type { CompiledRules } from './compile.js';
+import type { MatchedRoute } from './decision.js';
+import type { PrecomputedDecisions } from './precomputed-decisions.js';
+import type { RouteMatcher } from './route-pattern.js';
 import type { CorsPolicy, PreflightSettings } from './policy.js';
 
 /**
@@ -7,11 +10,22 @@ import type { CorsPolicy, PreflightSettings } from './policy.js';
  * recognised by another (the ESM build). The suffix is the compiled format: bump it whenever
  * `CompiledPolicy` changes shape, so copies that disagree refuse each other's policies.
  */
-export const COMPILED: unique symbol = Symbol.for('@org/cors-core/compiled-policy@1');
+export const COMPILED: unique symbol = Symbol.for('@org/cors-core/compiled-policy@2');
+
+/** One set of rules in force (top level or a route rule), with its precomputed answers. */
+export interface CompiledScope {
+  readonly rules: CompiledRules;
+  readonly route: MatchedRoute | undefined;
+  readonly decisions: PrecomputedDecisions;
+}
+
+export interface CompiledRouteScope extends CompiledScope {
+  readonly matches: RouteMatcher;
+}
 
 export interface CompiledPolicy {
-  readonly top: CompiledRules;
-  readonly routes: readonly CompiledRoute[];
+  readonly top: CompiledScope;
+  readonly routes: readonly CompiledRouteScope[];
   readonly preflight: PreflightSettings;
   readonly preflightVary: readonly string[];
 }

@@ -1,6 +1,9 @@
 import { allContexts, routeContexts, topContext } from './rule-context.js';
-import { COMPILED, type CompiledPolicy } from './compiled-policy.js';
-import { compileRoute, compileRules, effectiveRoute, effectiveRules } from './compile.js';
+import { COMPILED, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
+import { compileRules, effectiveRoute, effectiveRules, type CompiledRules } from './compile.js';
+import type { MatchedRoute } from './decision.js';
+import { precomputeDecisions } from './precomputed-decisions.js';
+import { compileRoutePattern } from './route-pattern.js';
 import { lintContext, lintPolicyLevel } from './lint-rules.js';
 import type { CorsPolicy, PreflightSettings } from './policy.js';
 import { CorsPolicyError, formatIssuePath, type IssuePath, type PolicyIssue } from './policy-issue.js';
@@ -134,11 +137,20 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     vary: source.preflight?.vary ?? true,
   };
   const anyPna = rules.privateNetwork || routes.some((r) => r.privateNetwork);
+  const preflightVary = preflight.vary ? (anyPna ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY) : [];
+  const scope = (compiledRules: CompiledRules, route: MatchedRoute | undefined): CompiledScope => ({
+    rules: compiledRules,
+    route,
+    decisions: precomputeDecisions(compiledRules, route, preflight, preflightVary),
+  });
   const compiled: CompiledPolicy = {
-    top: compileRules(rules, false),
-    routes: routes.map(compileRoute),
+    top: scope(compileRules(rules, false), undefined),
+    routes: routes.map((r, index) => ({
+      ...scope(compileRules(r, r.disabled), Object.freeze({ index, path: r.path })),
+      matches: compileRoutePattern(r.path),
+    })),
     preflight,
-    preflightVary: preflight.vary ? (anyPna ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY) : [],
+    preflightVary,
   };
   const policy = {
     name: source.name,

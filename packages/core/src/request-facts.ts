@@ -62,11 +62,15 @@ function pathOf(url: string): string {
       start = slash;
     }
   }
-  let end = url.length;
-  const query = url.indexOf('?', start);
-  if (query !== -1) end = query;
-  const hash = url.indexOf('#', start);
-  if (hash !== -1 && hash < end) end = hash;
+  // One scan for the first `?` or `#`: whichever comes first ends the path.
+  let end = start;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 63 /* ? */ || c === 35 /* # */) break;
+    end++;
+  }
+  // Most targets are already a bare path: no copy.
+  if (start === 0 && end === url.length) return url === '' ? '/' : url;
   const path = url.slice(start, end);
   return path === '' ? '/' : path;
 }

@@ -1,18 +1,17 @@
 import type { CompiledRules } from './compile.js';
-import { compiledOf, type CompiledPolicy } from './compiled-policy.js';
-import { DecisionReason, type CorsDecision, type MatchedRoute } from './decision.js';
+import { compiledOf, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
+import { DecisionReason, type CorsDecision } from './decision.js';
 import { SAFELISTED_METHODS, isToken, isTokenChar } from './http-tokens.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
 import type { CorsPolicy } from './policy.js';
 import type { RequestFacts } from './request-facts.js';
-import { normalizeRoutePath } from './route-pattern.js';
+import { allowedActualHeaders } from './precomputed-decisions.js';
 
 /** `Access-Control-Request-Headers` longer than this is refused unread (bounds the cost of hostile preflights). */
 export const MAX_REQUEST_HEADERS_LENGTH = 4096;
 /** At most this many names in `Access-Control-Request-Headers`. */
 export const MAX_REQUEST_HEADERS_COUNT = 64;
 
-const NO_HEADERS: ReadonlyArray<readonly [string, string]> = [];
 const ACAO = 'Access-Control-Allow-Origin';
 const ACAC = 'Access-Control-Allow-Credentials';
 
@@ -25,47 +24,42 @@ const ACAC = 'Access-Control-Allow-Credentials';
  */
 export function resolveCors(policy: CorsPolicy, facts: RequestFacts): CorsDecision {
   const compiled = compiledOf(policy);
-  let rules = compiled.top;
-  let route: MatchedRoute | undefined;
-  const path = compiled.routes.length === 0 ? '' : normalizeRoutePath(facts.path);
+  let scope: CompiledScope = compiled.top;
   for (const r of compiled.routes) {
-    if (r.matches(path)) {
-      rules = r.rules;
-      route = { index: r.index, path: r.path };
+    if (r.matches(facts.path)) {
+      scope = r;
       break;
     }
   }
   const origin = facts.origin;
-  if (origin === undefined) {
-    return { kind: 'not-cors', reason: DecisionReason.NoOrigin, headers: rules.anyOrigin && !rules.disabled ? rules.anyOriginHeaders : NO_HEADERS, vary: rules.actualVary, route, end: false };
-  }
+  if (origin === undefined) return scope.decisions.noOrigin;
   if (facts.method === 'OPTIONS' && facts.accessControlRequestMethod !== undefined) {
-    return resolvePreflight(compiled, rules, route, origin, facts);
+    return resolvePreflight(compiled, scope, origin, facts);
   }
-  return resolveActual(rules, route, origin, facts.method);
+  return resolveActual(scope, origin, facts.method);
 }
 
-function resolveActual(rules: CompiledRules, route: MatchedRoute | undefined, origin: string, method: string): CorsDecision {
-  const vary = rules.actualVary;
-  if (rules.disabled) return { kind: 'actual-refused', reason: DecisionReason.RouteDisabled, headers: NO_HEADERS, vary, route, end: false };
-  const originReason = checkOrigin(rules, origin);
-  if (originReason !== undefined) return { kind: 'actual-refused', reason: originReason, headers: NO_HEADERS, vary, route, end: false };
-  if (!methodAllowed(rules, method)) return { kind: 'actual-refused', reason: DecisionReason.MethodNotAllowed, headers: NO_HEADERS, vary, route, end: false };
-  if (rules.anyOrigin) return { kind: 'actual-allowed', reason: DecisionReason.AnyOrigin, headers: rules.anyOriginHeaders, vary, route, end: false };
-  const headers: Array<readonly [string, string]> = [[ACAO, origin]];
-  if (rules.credentials) headers.push([ACAC, 'true']);
-  if (rules.exposeHeadersValue !== undefined) headers.push(['Access-Control-Expose-Headers', rules.exposeHeadersValue]);
-  return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers, vary, route, end: false };
+/** Actual requests are answered from precomputed decisions: no allocation unless a pattern matched. */
+function resolveActual({ rules, route, decisions }: CompiledScope, origin: string, method: string): CorsDecision {
+  if (rules.disabled) return decisions.actualRefused[DecisionReason.RouteDisabled];
+  const exact = rules.anyOrigin ? decisions.actualAllowedAny : decisions.actualAllowedExact.get(origin);
+  if (exact === undefined) {
+    const originReason = checkOrigin(rules, origin);
+    if (originReason !== undefined) return decisions.actualRefused[originReason];
+  }
+  if (!methodAllowed(rules, method)) return decisions.actualRefused[DecisionReason.MethodNotAllowed];
+  return exact ?? { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary: rules.actualVary, route, end: false };
 }
 
-function resolvePreflight(compiled: CompiledPolicy, rules: CompiledRules, route: MatchedRoute | undefined, origin: string, facts: RequestFacts): CorsDecision {
-  if (rules.disabled) return refusePreflight(compiled, route, DecisionReason.RouteDisabled);
+function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }: CompiledScope, origin: string, facts: RequestFacts): CorsDecision {
+  const refuse = (reason: DecisionReason): CorsDecision => decisions.preflightRefused[reason];
+  if (rules.disabled) return refuse(DecisionReason.RouteDisabled);
   const originReason = checkOrigin(rules, origin);
-  if (originReason !== undefined) return refusePreflight(compiled, route, originReason);
+  if (originReason !== undefined) return refuse(originReason);
 
   const method = facts.accessControlRequestMethod as string;
-  if (!isToken(method)) return refusePreflight(compiled, route, DecisionReason.RequestMethodMalformed);
-  if (!methodAllowed(rules, method)) return refusePreflight(compiled, route, DecisionReason.MethodNotAllowed);
+  if (!isToken(method)) return refuse(DecisionReason.RequestMethodMalformed);
+  if (!methodAllowed(rules, method)) return refuse(DecisionReason.MethodNotAllowed);
 
   const headers: Array<readonly [string, string]> = [[ACAO, rules.anyOrigin ? '*' : origin]];
   if (rules.credentials) headers.push([ACAC, 'true']);
@@ -75,9 +69,9 @@ function resolvePreflight(compiled: CompiledPolicy, rules: CompiledRules, route:
   const requested = facts.accessControlRequestHeaders;
   if (requested !== undefined && rules.anyHeader) {
     const names = parseRequestHeaders(requested);
-    if (names === undefined) return refusePreflight(compiled, route, DecisionReason.RequestHeadersMalformed);
+    if (names === undefined) return refuse(DecisionReason.RequestHeadersMalformed);
     for (const name of names) {
-      if (!(rules.headers.has(name) || name !== 'authorization')) return refusePreflight(compiled, route, DecisionReason.HeaderNotAllowed);
+      if (!(rules.headers.has(name) || name !== 'authorization')) return refuse(DecisionReason.HeaderNotAllowed);
     }
     if (names.length > 0) {
       headers.push(['Access-Control-Allow-Headers', rules.allowHeadersValue ?? names.join(', ')]);
@@ -85,13 +79,13 @@ function resolvePreflight(compiled: CompiledPolicy, rules: CompiledRules, route:
   } else if (requested !== undefined) {
     // A fixed list is never echoed: check each name in place, without slicing or lower-casing it.
     const count = checkRequestHeaders(requested, rules.headerNames);
-    if (count === MALFORMED) return refusePreflight(compiled, route, DecisionReason.RequestHeadersMalformed);
-    if (count === NOT_ALLOWED) return refusePreflight(compiled, route, DecisionReason.HeaderNotAllowed);
+    if (count === MALFORMED) return refuse(DecisionReason.RequestHeadersMalformed);
+    if (count === NOT_ALLOWED) return refuse(DecisionReason.HeaderNotAllowed);
     if (count > 0 && rules.allowHeadersValue !== undefined) headers.push(['Access-Control-Allow-Headers', rules.allowHeadersValue]);
   }
   if (rules.maxAgeValue !== undefined) headers.push(['Access-Control-Max-Age', rules.maxAgeValue]);
   if (facts.accessControlRequestPrivateNetwork === 'true') {
-    if (!rules.privateNetwork || rules.anyOrigin) return refusePreflight(compiled, route, DecisionReason.PrivateNetworkNotAllowed);
+    if (!rules.privateNetwork || rules.anyOrigin) return refuse(DecisionReason.PrivateNetworkNotAllowed);
     headers.push(['Access-Control-Allow-Private-Network', 'true']);
   }
   return {
@@ -105,12 +99,11 @@ function resolvePreflight(compiled: CompiledPolicy, rules: CompiledRules, route:
   };
 }
 
-function refusePreflight(compiled: CompiledPolicy, route: MatchedRoute | undefined, reason: DecisionReason): CorsDecision {
-  return { kind: 'preflight-refused', reason, headers: NO_HEADERS, vary: compiled.preflightVary, route, status: compiled.preflight.refusedStatus, end: true };
-}
+
+type OriginRefusal = typeof DecisionReason.OriginNull | typeof DecisionReason.OriginMalformed | typeof DecisionReason.OriginNotAllowed;
 
 /** `undefined` when allowed, else why not. The cheap classification runs only on refusals. */
-function checkOrigin(rules: CompiledRules, origin: string): DecisionReason | undefined {
+function checkOrigin(rules: CompiledRules, origin: string): OriginRefusal | undefined {
   if (rules.anyOrigin) return undefined;
   if (rules.origins.matches(origin)) return undefined;
   if (origin === 'null') return DecisionReason.OriginNull;

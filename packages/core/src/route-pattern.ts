@@ -31,22 +31,45 @@ export function routePatternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
-/** Compiles a (valid) pattern into a matcher of paths already passed through {@link normalizeRoutePath}. */
+/** Length of `path` without its trailing slashes (the root `/` keeps its one). */
+function trimmedLength(path: string): number {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 47 /* / */) end--;
+  return end;
+}
+
+/** Whether path[0, lower.length) equals `lower` (lower-case), folding ASCII letters only. */
+function startsWithFolded(path: string, lower: string): boolean {
+  if (path.length < lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = path.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Compiles a (valid) pattern into a matcher of raw request paths. Exact and `/prefix/**` patterns —
+ * nearly all of them — compare in place without allocating; others normalise and split the path.
+ */
 export function compileRoutePattern(raw: string): RouteMatcher {
   const pattern = normalizeRoutePath(raw);
-  if (!pattern.includes('*')) return (path) => path === pattern;
+  if (!pattern.includes('*')) return (path) => trimmedLength(path) === pattern.length && startsWithFolded(path, pattern);
   const segments = pattern.split('/').slice(1);
   const deep = segments[segments.length - 1] === '**';
   if (deep && !segments.slice(0, -1).includes('*')) {
-    // `/a/b/**`: the common case, a prefix test on whole segments.
+    // `/a/b/**`: a prefix test on whole segments.
     const prefix = `/${segments.slice(0, -1).join('/')}`;
     if (prefix === '/') return () => true;
-    const under = `${prefix}/`;
-    return (path) => path === prefix || path.startsWith(under);
+    return (path) => {
+      if (!startsWithFolded(path, prefix)) return false;
+      return trimmedLength(path) === prefix.length || path.charCodeAt(prefix.length) === 47 /* / */;
+    };
   }
   const fixed = deep ? segments.slice(0, -1) : segments;
-  return (path) => {
-    const parts = path.split('/').slice(1);
+  return (raw) => {
+    const parts = normalizeRoutePath(raw).split('/').slice(1);
     if (deep ? parts.length < fixed.length : parts.length !== fixed.length) return false;
     for (let i = 0; i < fixed.length; i++) {
       const want = fixed[i] as string;

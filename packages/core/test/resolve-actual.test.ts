@@ -141,3 +141,21 @@ describe('an OPTIONS request without Access-Control-Request-Method', () => {
     expect(decision).toMatchObject({ kind: 'actual-refused', end: false, headers: [] });
   });
 });
+
+describe('precomputed answers', () => {
+  it('answer a listed origin, a refusal and a no-Origin request with the same frozen decision every time (nothing allocated per request)', () => {
+    const first = actual(credentialed, 'https://app.example.com', 'GET');
+    expect(actual(credentialed, 'https://app.example.com', 'GET')).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.headers)).toBe(true);
+    expect(actual(credentialed, 'https://evil.example', 'GET')).toBe(actual(credentialed, 'https://evil.example', 'GET'));
+    expect(actual(credentialed, undefined, 'GET')).toBe(actual(credentialed, undefined, 'GET'));
+  });
+
+  it('never lets one request see another origin in a shared answer', () => {
+    const policy = load({ origins: ['https://a.example.com', 'https://*.b.example.com'] });
+    expect(header(actual(policy, 'https://a.example.com', 'GET'), 'Access-Control-Allow-Origin')).toBe('https://a.example.com');
+    expect(header(actual(policy, 'https://x.b.example.com', 'GET'), 'Access-Control-Allow-Origin')).toBe('https://x.b.example.com');
+    expect(header(actual(policy, 'https://y.b.example.com', 'GET'), 'Access-Control-Allow-Origin')).toBe('https://y.b.example.com');
+    expect(header(actual(policy, 'https://a.example.com', 'GET'), 'Access-Control-Allow-Origin')).toBe('https://a.example.com');
+  });
+});

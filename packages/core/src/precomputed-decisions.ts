@@ -1,0 +1,69 @@
+import type { CompiledRules } from './compile.js';
+import {
+  DecisionReason, type ActualAllowedDecision, type ActualRefusedDecision, type MatchedRoute, type NotCorsDecision,
+  type PreflightRefusedDecision,
+} from './decision.js';
+import type { PreflightSettings } from './policy.js';
+
+/*
+ * Every decision that does not depend on request values beyond a lookup key, built once at load:
+ * answering a no-Origin request, a refusal, or an actual request from a listed origin is then a
+ * lookup that allocates nothing. Shared between requests, so deeply frozen.
+ */
+
+type ActualRefusal = typeof DecisionReason.RouteDisabled | typeof DecisionReason.OriginNotAllowed | typeof DecisionReason.OriginNull
+  | typeof DecisionReason.OriginMalformed | typeof DecisionReason.MethodNotAllowed;
+
+export interface PrecomputedDecisions {
+  readonly noOrigin: NotCorsDecision;
+  readonly actualRefused: Readonly<Record<ActualRefusal, ActualRefusedDecision>>;
+  /** For `*` policies: the one allowed answer. */
+  readonly actualAllowedAny: ActualAllowedDecision;
+  /** Exact origin → its allowed answer (the origin echoed, credentials, exposed headers). */
+  readonly actualAllowedExact: ReadonlyMap<string, ActualAllowedDecision>;
+  readonly preflightRefused: Readonly<Record<DecisionReason, PreflightRefusedDecision>>;
+}
+
+const NO_HEADERS: ReadonlyArray<readonly [string, string]> = Object.freeze([]);
+
+function freeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freeze(v);
+  }
+  return value;
+}
+
+/** The headers of an allowed actual request from `origin` (echoed, never a pattern). */
+export function allowedActualHeaders(rules: CompiledRules, origin: string): Array<readonly [string, string]> {
+  const headers: Array<readonly [string, string]> = [['Access-Control-Allow-Origin', origin]];
+  if (rules.credentials) headers.push(['Access-Control-Allow-Credentials', 'true']);
+  if (rules.exposeHeadersValue !== undefined) headers.push(['Access-Control-Expose-Headers', rules.exposeHeadersValue]);
+  return headers;
+}
+
+export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | undefined, preflight: PreflightSettings, preflightVary: readonly string[]): PrecomputedDecisions {
+  const vary = rules.actualVary;
+  const refusedActual = (reason: ActualRefusal): ActualRefusedDecision => ({ kind: 'actual-refused', reason, headers: NO_HEADERS, vary, route, end: false });
+  const preflightRefused = {} as Record<DecisionReason, PreflightRefusedDecision>;
+  for (const reason of Object.values(DecisionReason)) {
+    preflightRefused[reason] = { kind: 'preflight-refused', reason, headers: NO_HEADERS, vary: preflightVary, route, status: preflight.refusedStatus, end: true };
+  }
+  const actualAllowedExact = new Map<string, ActualAllowedDecision>();
+  for (const origin of rules.exactOrigins) {
+    actualAllowedExact.set(origin, freeze({ kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary, route, end: false }));
+  }
+  return freeze({
+    noOrigin: { kind: 'not-cors', reason: DecisionReason.NoOrigin, headers: rules.anyOrigin && !rules.disabled ? rules.anyOriginHeaders : NO_HEADERS, vary, route, end: false },
+    actualRefused: {
+      [DecisionReason.RouteDisabled]: refusedActual(DecisionReason.RouteDisabled),
+      [DecisionReason.OriginNotAllowed]: refusedActual(DecisionReason.OriginNotAllowed),
+      [DecisionReason.OriginNull]: refusedActual(DecisionReason.OriginNull),
+      [DecisionReason.OriginMalformed]: refusedActual(DecisionReason.OriginMalformed),
+      [DecisionReason.MethodNotAllowed]: refusedActual(DecisionReason.MethodNotAllowed),
+    },
+    actualAllowedAny: { kind: 'actual-allowed', reason: DecisionReason.AnyOrigin, headers: rules.anyOriginHeaders, vary, route, end: false },
+    actualAllowedExact,
+    preflightRefused,
+  });
+}

@@ -146,7 +146,7 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
   const compiled: CompiledPolicy = {
     top: scope(compileRules(rules, false), undefined),
     routes: routes.map((r, index) => ({
-      ...scope(compileRules(r, r.disabled), Object.freeze({ index, path: r.path })),
+      ...scope(compileRules(r, r.disabled), { index, path: r.path }),
       matches: compileRoutePattern(r.path),
     })),
     preflight,

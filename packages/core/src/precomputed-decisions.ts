@@ -8,7 +8,9 @@ import type { PreflightSettings } from './policy.js';
 /*
  * Every decision that does not depend on request values beyond a lookup key, built once at load:
  * answering a no-Origin request, a refusal, or an actual request from a listed origin is then a
- * lookup that allocates nothing. Shared between requests, so deeply frozen.
+ * lookup that allocates nothing. Shared between requests: read-only by type. Deliberately not
+ * frozen — V8 iterates frozen arrays several times slower, and a mix of frozen and fresh header
+ * arrays makes every adapter's `for…of` over `decision.headers` polymorphic.
  */
 
 type ActualRefusal = typeof DecisionReason.RouteDisabled | typeof DecisionReason.OriginNotAllowed | typeof DecisionReason.OriginNull
@@ -24,15 +26,7 @@ export interface PrecomputedDecisions {
   readonly preflightRefused: Readonly<Record<DecisionReason, PreflightRefusedDecision>>;
 }
 
-const NO_HEADERS: ReadonlyArray<readonly [string, string]> = Object.freeze([]);
-
-function freeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) freeze(v);
-  }
-  return value;
-}
+const NO_HEADERS: ReadonlyArray<readonly [string, string]> = [];
 
 /** The headers of an allowed actual request from `origin` (echoed, never a pattern). */
 export function allowedActualHeaders(rules: CompiledRules, origin: string): Array<readonly [string, string]> {
@@ -51,9 +45,9 @@ export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | 
   }
   const actualAllowedExact = new Map<string, ActualAllowedDecision>();
   for (const origin of rules.exactOrigins) {
-    actualAllowedExact.set(origin, freeze({ kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary, route, end: false }));
+    actualAllowedExact.set(origin, { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary, route, end: false });
   }
-  return freeze({
+  return {
     noOrigin: { kind: 'not-cors', reason: DecisionReason.NoOrigin, headers: rules.anyOrigin && !rules.disabled ? rules.anyOriginHeaders : NO_HEADERS, vary, route, end: false },
     actualRefused: {
       [DecisionReason.RouteDisabled]: refusedActual(DecisionReason.RouteDisabled),
@@ -65,5 +59,5 @@ export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | 
     actualAllowedAny: { kind: 'actual-allowed', reason: DecisionReason.AnyOrigin, headers: rules.anyOriginHeaders, vary, route, end: false },
     actualAllowedExact,
     preflightRefused,
-  });
+  };
 }

@@ -42,7 +42,8 @@ export function resolveCors(policy: CorsPolicy, facts: RequestFacts): CorsDecisi
 /** Actual requests are answered from precomputed decisions: no allocation unless a pattern matched. */
 function resolveActual({ rules, route, decisions }: CompiledScope, origin: string, method: string): CorsDecision {
   if (rules.disabled) return decisions.actualRefused[DecisionReason.RouteDisabled];
-  const exact = rules.anyOrigin ? decisions.actualAllowedAny : decisions.actualAllowedExact.get(origin);
+  // The length cap comes first: hashing a hostile megabyte-long Origin for the lookup is not free.
+  const exact = rules.anyOrigin ? decisions.actualAllowedAny : origin.length <= MAX_ORIGIN_LENGTH ? decisions.actualAllowedExact.get(origin) : undefined;
   if (exact === undefined) {
     const originReason = checkOrigin(rules, origin);
     if (originReason !== undefined) return decisions.actualRefused[originReason];

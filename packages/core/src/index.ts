@@ -16,7 +16,8 @@ export { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP } from './lint-rules.js';
 // Resolving requests
 export { requestFacts } from './request-facts.js';
 export type { RequestFacts, HeaderReader } from './request-facts.js';
-export { resolveCors, MAX_REQUEST_HEADERS_COUNT, MAX_REQUEST_HEADERS_LENGTH } from './resolve.js';
+export { resolveCors } from './resolve.js';
+export { MAX_REQUEST_HEADERS_COUNT, MAX_REQUEST_HEADERS_LENGTH } from './request-header-list.js';
 export { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
 export { mergeVary } from './vary.js';
 export { DecisionReason } from './decision.js';

@@ -1,16 +1,13 @@
 import type { CompiledRules } from './compile.js';
 import { compiledOf, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
 import { DecisionReason, type CorsDecision } from './decision.js';
-import { SAFELISTED_METHODS, isToken, isTokenChar } from './http-tokens.js';
+import { SAFELISTED_METHODS, isToken } from './http-tokens.js';
+import { MALFORMED, NOT_ALLOWED, checkRequestHeaders, parseRequestHeaders } from './request-header-list.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
 import type { CorsPolicy } from './policy.js';
 import type { RequestFacts } from './request-facts.js';
 import { allowedActualHeaders } from './precomputed-decisions.js';
 
-/** `Access-Control-Request-Headers` longer than this is refused unread (bounds the cost of hostile preflights). */
-export const MAX_REQUEST_HEADERS_LENGTH = 4096;
-/** At most this many names in `Access-Control-Request-Headers`. */
-export const MAX_REQUEST_HEADERS_COUNT = 64;
 
 const ACAO = 'Access-Control-Allow-Origin';
 const ACAC = 'Access-Control-Allow-Credentials';
@@ -100,7 +97,6 @@ function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }:
   };
 }
 
-
 type OriginRefusal = typeof DecisionReason.OriginNull | typeof DecisionReason.OriginMalformed | typeof DecisionReason.OriginNotAllowed;
 
 /** `undefined` when allowed, else why not. The cheap classification runs only on refusals. */
@@ -118,82 +114,4 @@ function methodAllowed(rules: CompiledRules, method: string): boolean {
   if (rules.anyMethod || rules.methods.has(method)) return true;
   // HEAD is GET without a body (RFC 9110 §9.3.2): servers answer it wherever they answer GET.
   return method === 'HEAD' && rules.methods.has('GET');
-}
-
-/**
- * Splits `Access-Control-Request-Headers` into lower-case names in one linear pass. Tolerates
- * optional whitespace around commas and empty items; refuses anything else, or input over the caps.
- */
-export function parseRequestHeaders(value: string): string[] | undefined {
-  if (value.length > MAX_REQUEST_HEADERS_LENGTH) return undefined;
-  const names: string[] = [];
-  let start = -1;
-  let end = -1;
-  for (let i = 0; i <= value.length; i++) {
-    const c = i === value.length ? 44 /* , */ : value.charCodeAt(i);
-    if (c === 44) {
-      if (start !== -1) {
-        if (names.length === MAX_REQUEST_HEADERS_COUNT) return undefined;
-        // Names are validated tokens (ASCII only), so toLowerCase cannot fold Unicode.
-        names.push(value.slice(start, end === -1 ? i : end).toLowerCase());
-      }
-      start = -1;
-      end = -1;
-    } else if (c === 32 || c === 9) {
-      // Whitespace is allowed only around a name, not inside one.
-      if (start !== -1 && end === -1) end = i;
-    } else {
-      if (!isTokenChar(c) || end !== -1) return undefined;
-      if (start === -1) start = i;
-    }
-  }
-  return names;
-}
-
-const MALFORMED = -1;
-const NOT_ALLOWED = -2;
-
-/**
- * `parseRequestHeaders` for a fixed list of allowed (lower-case) names, without allocating: the number
- * of names, or MALFORMED (same rules and caps), or NOT_ALLOWED when a well-formed list names another header.
- */
-function checkRequestHeaders(value: string, allowed: readonly string[]): number {
-  if (value.length > MAX_REQUEST_HEADERS_LENGTH) return MALFORMED;
-  let count = 0;
-  let refused = false;
-  let start = -1;
-  let end = -1;
-  for (let i = 0; i <= value.length; i++) {
-    const c = i === value.length ? 44 /* , */ : value.charCodeAt(i);
-    if (c === 44) {
-      if (start !== -1) {
-        if (count === MAX_REQUEST_HEADERS_COUNT) return MALFORMED;
-        count++;
-        // Keep scanning after a refusal: a malformed list is reported as malformed wherever the fault is.
-        if (!refused && !isListed(value, start, end === -1 ? i : end, allowed)) refused = true;
-      }
-      start = -1;
-      end = -1;
-    } else if (c === 32 || c === 9) {
-      if (start !== -1 && end === -1) end = i;
-    } else {
-      if (!isTokenChar(c) || end !== -1) return MALFORMED;
-      if (start === -1) start = i;
-    }
-  }
-  return refused ? NOT_ALLOWED : count;
-}
-
-/** Whether value[start, stop) equals one of `allowed`, ASCII case-insensitively (token chars only). */
-function isListed(value: string, start: number, stop: number, allowed: readonly string[]): boolean {
-  const length = stop - start;
-  next: for (const name of allowed) {
-    if (name.length !== length) continue;
-    for (let j = 0; j < length; j++) {
-      const c = value.charCodeAt(start + j);
-      if ((c >= 65 && c <= 90 ? c + 32 : c) !== name.charCodeAt(j)) continue next;
-    }
-    return true;
-  }
-  return false;
 }

@@ -50,14 +50,14 @@ function resolveActual({ rules, route, decisions }: CompiledScope, origin: strin
 }
 
 function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }: CompiledScope, origin: string, facts: RequestFacts): CorsDecision {
-  const refuse = (reason: DecisionReason): CorsDecision => decisions.preflightRefused[reason];
-  if (rules.disabled) return refuse(DecisionReason.RouteDisabled);
+  const refused = decisions.preflightRefused;
+  if (rules.disabled) return refused[DecisionReason.RouteDisabled];
   const originReason = checkOrigin(rules, origin);
-  if (originReason !== undefined) return refuse(originReason);
+  if (originReason !== undefined) return refused[originReason];
 
   const method = facts.accessControlRequestMethod as string;
-  if (!isToken(method)) return refuse(DecisionReason.RequestMethodMalformed);
-  if (!methodAllowed(rules, method)) return refuse(DecisionReason.MethodNotAllowed);
+  if (!isToken(method)) return refused[DecisionReason.RequestMethodMalformed];
+  if (!methodAllowed(rules, method)) return refused[DecisionReason.MethodNotAllowed];
 
   const headers: Array<readonly [string, string]> = [[ACAO, rules.anyOrigin ? '*' : origin]];
   if (rules.credentials) headers.push([ACAC, 'true']);
@@ -67,9 +67,9 @@ function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }:
   const requested = facts.accessControlRequestHeaders;
   if (requested !== undefined && rules.anyHeader) {
     const names = parseRequestHeaders(requested);
-    if (names === undefined) return refuse(DecisionReason.RequestHeadersMalformed);
+    if (names === undefined) return refused[DecisionReason.RequestHeadersMalformed];
     for (const name of names) {
-      if (!(rules.headers.has(name) || name !== 'authorization')) return refuse(DecisionReason.HeaderNotAllowed);
+      if (!(rules.headers.has(name) || name !== 'authorization')) return refused[DecisionReason.HeaderNotAllowed];
     }
     if (names.length > 0) {
       headers.push(['Access-Control-Allow-Headers', rules.allowHeadersValue ?? names.join(', ')]);
@@ -77,13 +77,13 @@ function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }:
   } else if (requested !== undefined) {
     // A fixed list is never echoed: check each name in place, without slicing or lower-casing it.
     const count = checkRequestHeaders(requested, rules.headerNames);
-    if (count === MALFORMED) return refuse(DecisionReason.RequestHeadersMalformed);
-    if (count === NOT_ALLOWED) return refuse(DecisionReason.HeaderNotAllowed);
+    if (count === MALFORMED) return refused[DecisionReason.RequestHeadersMalformed];
+    if (count === NOT_ALLOWED) return refused[DecisionReason.HeaderNotAllowed];
     if (count > 0 && rules.allowHeadersValue !== undefined) headers.push(['Access-Control-Allow-Headers', rules.allowHeadersValue]);
   }
   if (rules.maxAgeValue !== undefined) headers.push(['Access-Control-Max-Age', rules.maxAgeValue]);
   if (facts.accessControlRequestPrivateNetwork === 'true') {
-    if (!rules.privateNetwork || rules.anyOrigin) return refuse(DecisionReason.PrivateNetworkNotAllowed);
+    if (!rules.privateNetwork || rules.anyOrigin) return refused[DecisionReason.PrivateNetworkNotAllowed];
     headers.push(['Access-Control-Allow-Private-Network', 'true']);
   }
   return {

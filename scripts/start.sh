@@ -14,12 +14,13 @@ echo "--- building packages, example services and the auditor site"
 pnpm exec turbo run build --filter=@org/docs... --filter='./apps/example-*...'
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+# Each service runs in its own process group (setsid), so stopping it ends pnpm and the server it started.
+cleanup() { for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
-start() { # name dir port [extra env...]
-  local name=$1 dir=$2 port=$3; shift 3
-  (cd "$dir" && env PORT="$port" HOST=127.0.0.1 APP_ENV=development "$@" pnpm run --silent start >"/tmp/cors-demo-$name.log" 2>&1) &
+start() { # name dir port
+  local name=$1 dir=$2 port=$3
+  (cd "$dir" && PORT="$port" HOST=127.0.0.1 APP_ENV=development exec setsid pnpm run --silent start >"/tmp/cors-demo-$name.log" 2>&1) &
   pids+=($!)
 }
 start docs apps/docs 4000

@@ -8,7 +8,7 @@ import { migrateCommand } from './commands/migrate.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { InvalidPolicyError } from './commands/shared.js';
-import { PolicyLoadError } from './policy-load-error.js';
+import { PolicyLoadError } from '@org/cors-loader';
 
 const HELP = `cors-policy — check, explain, render, diff and migrate CORS policies
 

@@ -1,10 +1,11 @@
 import { allContexts, routeContexts, topContext } from './rule-context.js';
 import { COMPILED, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
+import { FAMILY, familyOf, type PolicyFamily } from './policy-family.js';
 import { compileRules, effectiveRoute, effectiveRules, type CompiledRules } from './compile.js';
 import type { MatchedRoute } from './decision.js';
 import { precomputeDecisions } from './precomputed-decisions.js';
 import { compileRoutePattern } from './route-pattern.js';
-import { lintContext, lintPolicyLevel } from './lint-rules.js';
+import { lintContext, lintPolicyLevel, unknownEnvironmentIssue } from './lint-rules.js';
 import type { CorsPolicy, PreflightSettings } from './policy.js';
 import { CorsPolicyError, formatIssuePath, type IssuePath, type PolicyIssue } from './policy-issue.js';
 import { policySchema, type PolicyInput } from './policy-schema.js';
@@ -60,9 +61,9 @@ export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): 
   const source = deepFreeze(parsed.data);
   const issues = [...dropped, ...applyAcknowledgements(source, lintAll(source, options.environment))];
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  const policy = build(source, options.environment, issues);
-  // Expectations run against the real resolver, each under its own (already validated) environment.
-  const failed = runExpectations(policy, (env) => build(source, env, issues)).filter((r) => !r.pass).map(expectationIssue);
+  const policy = buildFamily(source, issues, options.environment);
+  // Expectations run against the real resolver, each under its own (already validated and compiled) environment.
+  const failed = runExpectations(policy, (env) => policyForEnvironment(policy, env)).filter((r) => !r.pass).map(expectationIssue);
   if (failed.length > 0) return { ok: false, issues: [...issues, ...failed] };
   return { ok: true, policy, issues };
 }
@@ -73,12 +74,26 @@ export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): 
  * A loaded policy passes all of them; `parsePolicy` reports failures as `expectations/failed` errors.
  */
 export function checkExpectations(policy: CorsPolicy): ExpectationResult[] {
-  return runExpectations(policy, (env) => build(policy.source, env, policy.findings));
+  return runExpectations(policy, (env) => policyForEnvironment(policy, env));
 }
 
-/** The same policy loaded for another environment (`undefined`: the base policy). */
+/**
+ * The same policy under another environment (`undefined`: the base policy). A lookup: every
+ * environment was validated, linted and compiled once when the policy loaded. Throws a
+ * {@link CorsPolicyError} (`environments/unknown`, listing the known names) for a name the policy
+ * does not define.
+ *
+ * @example
+ * const staging = policyForEnvironment(apiPolicy, 'staging');
+ */
 export function policyForEnvironment(policy: CorsPolicy, environment: string | undefined): CorsPolicy {
-  return definePolicy(policy.source, { environment });
+  const family = familyOf(policy);
+  // A policy made by a copy of core without the family (an older bundle): load it the slow way.
+  if (family === undefined) return definePolicy(policy.source, { environment });
+  if (environment === undefined) return family.base;
+  const found = Object.prototype.hasOwnProperty.call(family.byName, environment) ? family.byName[environment] : undefined;
+  if (found !== undefined) return found;
+  throw new CorsPolicyError(policy.name, [unknownEnvironmentIssue(environment, policy.environments)]);
 }
 
 function lintAll(source: PolicyInput, environment: string | undefined): PolicyIssue[] {
@@ -125,7 +140,18 @@ function applyAcknowledgements(source: PolicyInput, issues: PolicyIssue[]): Poli
   return [...marked, ...extra];
 }
 
-function build(source: PolicyInput, environment: string | undefined, issues: readonly PolicyIssue[]): CorsPolicy {
+/** Builds the base policy and every environment's once; returns the one asked for. */
+function buildFamily(source: PolicyInput, issues: readonly PolicyIssue[], selected: string | undefined): CorsPolicy {
+  const byName: Record<string, CorsPolicy> = Object.create(null) as Record<string, CorsPolicy>;
+  const family: PolicyFamily = { base: build(source, undefined, issues, undefined), byName };
+  for (const name of Object.keys(source.environments ?? {})) byName[name] = build(source, name, issues, family);
+  Object.freeze(byName);
+  Object.defineProperty(family.base, FAMILY, { value: family, enumerable: false });
+  deepFreeze(family.base);
+  return selected === undefined ? family.base : (byName[selected] as CorsPolicy);
+}
+
+function build(source: PolicyInput, environment: string | undefined, issues: readonly PolicyIssue[], family: PolicyFamily | undefined): CorsPolicy {
   const top = topContext(source, environment);
   const routeCtxs = routeContexts(source, top);
   const rules = effectiveRules(top);
@@ -165,6 +191,9 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     source,
   };
   Object.defineProperty(policy, COMPILED, { value: compiled, enumerable: false });
+  // The base is frozen by buildFamily once the family it points to exists.
+  if (family === undefined) return policy as CorsPolicy;
+  Object.defineProperty(policy, FAMILY, { value: family, enumerable: false });
   return deepFreeze(policy) as CorsPolicy;
 }
 

@@ -1,3 +1,4 @@
+import { isEnvironmentName, shownEnvironment, suggestEnvironmentName } from './environment-name.js';
 import { analyseOriginEntry, isLoopbackHost } from './origin-entry.js';
 import type { IssuePath, PolicyIssue } from './policy-issue.js';
 import type { PolicyInput } from './policy-schema.js';
@@ -140,9 +141,25 @@ export function lintPolicyLevel(input: PolicyInput, requestedEnvironment: string
       push('environments/unknown', 'error', ['expectations', index, 'environment'], `The expectation names the environment ${JSON.stringify(e.environment)}, which the policy does not define.`, 'Use one of the environments under `environments`, or omit it for the base policy.');
     }
   });
+  for (const name of Object.keys(input.environments ?? {})) {
+    if (!isEnvironmentName(name)) {
+      push('environments/invalid-name', 'error', ['environments', name], `The environment name ${JSON.stringify(name)} is not a lower-case slug.`, `Use a lower-case letter then up to 62 letters, digits or dashes, e.g. ${JSON.stringify(suggestEnvironmentName(name))}.`);
+    }
+  }
   if (requestedEnvironment !== undefined && !Object.prototype.hasOwnProperty.call(input.environments ?? {}, requestedEnvironment)) {
-    const known = Object.keys(input.environments ?? {});
-    push('environments/unknown', 'error', ['environments'], `The environment ${JSON.stringify(requestedEnvironment)} was requested but the policy does not define it.`, known.length === 0 ? 'Define it under `environments`, or load the base policy.' : `Use one of: ${known.join(', ')}; or load the base policy.`);
+    issues.push(unknownEnvironmentIssue(requestedEnvironment, Object.keys(input.environments ?? {})));
   }
   return issues;
+}
+
+/** The `environments/unknown` error for a requested name, listing the names the policy defines. */
+export function unknownEnvironmentIssue(requested: string, known: readonly string[], requestedBy = 'was requested'): PolicyIssue {
+  return {
+    code: 'environments/unknown',
+    severity: 'error',
+    path: ['environments'],
+    message: `The environment ${JSON.stringify(requested)} ${requestedBy} but the policy does not define it.`,
+    hint: known.length === 0 ? 'Define it under `environments`, or load the base policy.' : `Use one of: ${known.map(shownEnvironment).join(', ')}; or load the base policy.`,
+    value: requested,
+  };
 }

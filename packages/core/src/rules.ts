@@ -251,6 +251,11 @@ export const RULES = {
     why: 'Falling back to the base policy would silently load something other than what was asked for.',
     severity: 'error',
   },
+  'environments/invalid-name': {
+    title: 'An environment name that is not a lower-case slug',
+    why: 'Names reach logs, terminals, reports and environment variables; a backtick, newline or escape sequence there can forge output.',
+    severity: 'error',
+  },
   'expectations/failed': {
     title: 'An expectation the policy does not meet',
     why: 'The owners wrote down who may call the API; a policy that behaves otherwise is not what was reviewed.',

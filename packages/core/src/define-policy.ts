@@ -114,27 +114,47 @@ function dedupe(issues: readonly PolicyIssue[]): PolicyIssue[] {
   return [...byKey.values()];
 }
 
+/**
+ * Marks the warnings the policy acknowledges. An acknowledgement covers a finding only when the rule
+ * code matches AND its `path` is the finding's (as `formatIssuePath` writes it) or its `value` is the
+ * finding's: one written for a staging origin never covers a new production one.
+ */
 function applyAcknowledgements(source: PolicyInput, issues: PolicyIssue[]): PolicyIssue[] {
   const acks = source.acknowledgements ?? [];
   const extra: PolicyIssue[] = [];
-  const reasons = new Map<string, string>();
+  const reasons = new Map<PolicyIssue, string>();
   acks.forEach((ack, i) => {
     const path: IssuePath = ['acknowledgements', i];
     if (ack.reason.trim() === '') {
       extra.push({ code: 'acknowledgements/missing-reason', severity: 'error', path: [...path, 'reason'], message: `The acknowledgement of ${ack.rule} has no justification.`, hint: 'Write why the warning is acceptable; auditors read it.' });
     }
     if (!isRuleCode(ack.rule) || RULES[ack.rule].severity === 'error') {
-      extra.push({ code: 'acknowledgements/not-a-warning', severity: 'error', path: [...path, 'rule'], message: isRuleCode(ack.rule) ? `${ack.rule} is an error; errors cannot be acknowledged.` : `${JSON.stringify(ack.rule)} is not a rule code.`, hint: isRuleCode(ack.rule) ? 'Fix the problem instead.' : 'Use the code printed with the warning, e.g. "max-age/above-browser-cap".' });
+      extra.push({ code: 'acknowledgements/not-a-warning', severity: 'error', path: [...path, 'rule'], message: isRuleCode(ack.rule) ? `${ack.rule} is an error; errors cannot be acknowledged.` : `${JSON.stringify(ack.rule)} is not a rule code.`, hint: isRuleCode(ack.rule) ? 'Fix the problem instead.' : 'Use the code printed with the warning, e.g. "max-age/above-browser-cap".', value: ack.rule });
       return;
     }
-    if (!issues.some((x) => x.code === ack.rule && x.severity !== 'error')) {
-      extra.push({ code: 'acknowledgements/unused', severity: 'warning', path: [...path, 'rule'], message: `No ${ack.rule} warning is raised by this policy.`, hint: 'Remove the stale acknowledgement.' });
+    const candidates = issues.filter((x) => x.code === ack.rule && x.severity !== 'error');
+    if (ack.path === undefined && ack.value === undefined) {
+      const paths = candidates.map((x) => JSON.stringify(formatIssuePath(x.path)));
+      extra.push({
+        code: 'acknowledgements/unscoped',
+        severity: 'error',
+        path,
+        message: `The acknowledgement of ${ack.rule} names neither a path nor a value, so it would cover every ${ack.rule} warning, including future ones.`,
+        hint: paths.length === 0 ? 'Add the `path` printed with the warning (e.g. "origins[0]"), or remove the acknowledgement.' : `Add ${paths.length === 1 ? `path: ${paths[0]}` : `one acknowledgement per warning, with path: ${paths.join(', ')}`}.`,
+        value: ack.rule,
+      });
       return;
     }
-    reasons.set(ack.rule, ack.reason);
+    const matched = candidates.filter((x) => (ack.path !== undefined && ack.path === formatIssuePath(x.path)) || (ack.value !== undefined && ack.value === x.value));
+    if (matched.length === 0) {
+      const scope = [ack.path === undefined ? '' : `at ${ack.path}`, ack.value === undefined ? '' : `about ${JSON.stringify(ack.value)}`].filter(Boolean).join(' or ');
+      extra.push({ code: 'acknowledgements/unused', severity: 'warning', path: [...path, 'rule'], message: `No ${ack.rule} warning ${scope} is raised by this policy.`, hint: 'Remove the stale acknowledgement, or correct its `path` / `value`.', value: ack.rule });
+      return;
+    }
+    for (const x of matched) if (!reasons.has(x)) reasons.set(x, ack.reason);
   });
   const marked = issues.map((issue) => {
-    const reason = issue.severity === 'error' ? undefined : reasons.get(issue.code);
+    const reason = reasons.get(issue);
     return reason === undefined ? issue : { ...issue, acknowledged: reason };
   });
   return [...marked, ...extra];
@@ -233,7 +253,7 @@ function knownKeys(path: IssuePath): readonly string[] {
   if (path[0] === 'preflight') return ['refusedStatus', 'successStatus', 'continueToApp', 'vary'];
   if (path[0] === 'routes') return ['path', 'description', 'disabled', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
   if (path[0] === 'environments') return ['description', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
-  if (path[0] === 'acknowledgements') return ['rule', 'reason'];
+  if (path[0] === 'acknowledgements') return ['rule', 'reason', 'path', 'value'];
   if (path[0] === 'expectations') return path.length > 2 ? ['origin', 'method', 'path', 'headers', 'credentials'] : ['description', 'environment', 'request', 'allowed'];
   return [];
 }

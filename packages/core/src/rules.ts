@@ -271,8 +271,13 @@ export const RULES = {
     why: 'Auditors need to know why a warning was accepted.',
     severity: 'error',
   },
+  'acknowledgements/unscoped': {
+    title: 'An acknowledgement that names neither a `path` nor a `value`',
+    why: 'It would cover every finding of the rule, so one written for a staging origin would silently accept a new production one.',
+    severity: 'error',
+  },
   'acknowledgements/unused': {
-    title: 'An acknowledgement of a warning the policy does not trigger',
+    title: 'An acknowledgement that matches no warning the policy triggers',
     why: 'Stale acknowledgements would silently cover a future warning.',
     severity: 'warning',
   },

@@ -27,5 +27,5 @@ export type {
 } from './decision.js';
 
 // Explaining
-export { explain, explainDecision, describeReason } from './explain.js';
-export type { ExplainRequest, Explanation } from './explain.js';
+export { explain, explainDecision, describeReason, describeRefusal, BrowserCheckFailure } from './explain.js';
+export type { ExplainRequest, Explanation, RefusalReason, RefusalCode, RefusalStage, RefusalParams } from './explain.js';

@@ -251,6 +251,21 @@ export const RULES = {
     why: 'Falling back to the base policy would silently load something other than what was asked for.',
     severity: 'error',
   },
+  'environments/invalid-name': {
+    title: 'An environment name that is not a lower-case slug',
+    why: 'Names reach logs, terminals, reports and environment variables; a backtick, newline or escape sequence there can forge output.',
+    severity: 'error',
+  },
+  'environments/development-not-marked': {
+    title: 'A `development`/`dev`/`local`/`test` overlay adds credentialed origins without `developmentOnly: true`',
+    why: 'Nothing then stops a production service started with that environment selected from trusting local origins with users\' cookies.',
+    severity: 'warning',
+  },
+  'environments/development-only-in-production': {
+    title: 'A `developmentOnly` overlay selected while `NODE_ENV` is `production`',
+    why: 'A stray environment variable must not silently widen a production service to development origins.',
+    severity: 'error',
+  },
   'expectations/failed': {
     title: 'An expectation the policy does not meet',
     why: 'The owners wrote down who may call the API; a policy that behaves otherwise is not what was reviewed.',
@@ -266,8 +281,13 @@ export const RULES = {
     why: 'Auditors need to know why a warning was accepted.',
     severity: 'error',
   },
+  'acknowledgements/unscoped': {
+    title: 'An acknowledgement that names neither a `path` nor a `value`',
+    why: 'It would cover every finding of the rule, so one written for a staging origin would silently accept a new production one.',
+    severity: 'error',
+  },
   'acknowledgements/unused': {
-    title: 'An acknowledgement of a warning the policy does not trigger',
+    title: 'An acknowledgement that matches no warning the policy triggers',
     why: 'Stale acknowledgements would silently cover a future warning.',
     severity: 'warning',
   },

@@ -20,9 +20,12 @@ const PUBLISHED = [
 ] as const;
 
 const REPOSITORY = 'https://github.com/org/cors-policy-as-code';
-/** What a service installs beside the tarballs; TypeScript and types because `next build` type-checks. */
+/** What a service installs beside the tarballs (npm adds the adapters' other peers); TypeScript because `next build` type-checks. */
 const REGISTRY_PACKAGES = [
   'express@5.3.0',
+  'koa@3.3.0',
+  '@nestjs/platform-express@12.5.1',
+  'reflect-metadata@0.2.2',
   'next@16.4.6',
   'react@19.3.1',
   'react-dom@19.3.1',
@@ -140,9 +143,16 @@ describe.each(PUBLISHED)('the %s tarball', (name) => {
 });
 
 describe('a service installed from the tarballs, outside the repository', () => {
-  it.each(['typed', 'json'] as const)('enforces the shared policy (%s form) in Express over real HTTP', async (form) => {
-    const { server, match } = await startServer('node', ['express-server.mjs', form], {
-      cwd: service, env, ready: /\{"port":(\d+)\}/, timeoutMs: 30_000,
+  it.each([
+    ['Express', 'express-server.mjs', 'typed'],
+    ['Express', 'express-server.mjs', 'json'],
+    ['Koa', 'koa-server.mjs', 'typed'],
+    ['Koa', 'koa-server.mjs', 'json'],
+    ['NestJS', 'nest-server.mjs', 'typed'],
+    ['NestJS', 'nest-server.mjs', 'json'],
+  ])('enforces the shared policy in %s (%s, %s form) over real HTTP', async (_host, file, form) => {
+    const { server, match } = await startServer('node', [file, form], {
+      cwd: service, env, ready: /\{"port":(\d+)\}/, timeoutMs: 60_000,
     });
     servers.push(server);
     await expectPolicyEnforced(Number(match[1]), '/api/orders');

@@ -23,7 +23,7 @@ Usage:
 
 A <policy> is a .ts/.js/.json policy file; diff also takes git:<ref>:<path> (read with git show).
 Exit codes: 0 ok, 1 policy errors / refused request / loosening with --fail-on-loosening, 2 usage error.
-Docs: docs/cli.md
+Docs: https://github.com/org/cors-policy-as-code/blob/main/docs/cli.md
 `;
 
 const COMMON = { help: { type: 'boolean', short: 'h' } } as const;

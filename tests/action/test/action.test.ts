@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from './support/fake-github.js';
-import { createPullRequestRepo, pullRequestEvent, type PullRequestRepo } from './support/git-fixture.js';
+import { createPullRequestRepo, pullRequestEvent, removeTemporaryDirs, type PullRequestRepo } from './support/git-fixture.js';
 import { cliHasSite, review, type Upload } from './support/review.js';
 
 const BASE_POLICY = `// The storefront API's CORS policy.
@@ -35,7 +35,10 @@ beforeAll(async () => {
   github = await startFakeGitHub({ pageSize: 2 });
   repo = await createPullRequestRepo({ [FILE]: BASE_POLICY }, { [FILE]: HEAD_POLICY });
 });
-afterAll(() => github.close());
+afterAll(async () => {
+  await github.close();
+  await removeTemporaryDirs();
+});
 
 describe('a pull request that adds a credentialed origin', () => {
   it('annotates findings at their line, comments the loosening once, and fails without the approval label', async () => {

@@ -1,8 +1,22 @@
 // A throw-away git repository with a base commit and a head commit, as a pull request checkout has.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+const created: string[] = [];
+
+/** A temporary directory removed by {@link removeTemporaryDirs}. */
+export async function temporaryDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every directory the fixtures created. */
+export async function removeTemporaryDirs(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
 
 export interface PullRequestRepo {
   readonly dir: string;
@@ -22,7 +36,7 @@ async function writeFiles(dir: string, files: Readonly<Record<string, string>>) 
 
 /** Commits `base`, then `head` on top (files in `head` replace or add to those in `base`). */
 export async function createPullRequestRepo(base: Readonly<Record<string, string>>, head: Readonly<Record<string, string>>): Promise<PullRequestRepo> {
-  const dir = await mkdtemp(join(tmpdir(), 'cors-action-repo-'));
+  const dir = await temporaryDir('cors-action-repo-');
   git(dir, 'init', '--quiet', '--initial-branch=main');
   await writeFiles(dir, base);
   git(dir, 'add', '--all');

@@ -1,11 +1,10 @@
 // Runs this repository's action.yml against a pull request repository, with the built CLI.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAction, type ActionRun } from './composite.js';
-import type { PullRequestRepo } from './git-fixture.js';
+import { temporaryDir, type PullRequestRepo } from './git-fixture.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 export const cliBin = join(repoRoot, 'packages/cli/dist/bin.js');
@@ -28,7 +27,7 @@ export async function review(
   event: unknown,
   options: { apiUrl: string; inputs?: Record<string, string>; uploads?: Upload[] },
 ): Promise<ActionRun> {
-  const runnerTemp = await mkdtemp(join(tmpdir(), 'cors-action-runner-'));
+  const runnerTemp = await temporaryDir('cors-action-runner-');
   const eventPath = join(runnerTemp, 'event.json');
   await writeFile(eventPath, JSON.stringify(event));
   return runAction({

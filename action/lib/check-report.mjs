@@ -20,7 +20,8 @@ export function readCheckReport(result, files) {
   const missing = files.filter((f) => !report.files.some((r) => r.file === f.arg));
   if (missing.length > 0) return { report, failure: `did not report on ${missing.map((f) => f.arg).join(', ')}.` };
   if (result.code === 0 && report.summary.errors > 0) return { report, failure: 'exited with code 0 but reported errors.' };
-  if (result.code === 1 && report.summary.errors === 0 && report.ok !== false) return { report, failure: 'exited with code 1 but reported no errors.' };
+  // The action passes no --max-warnings, so exit code 1 must come with errors.
+  if (result.code === 1 && report.summary.errors === 0) return { report, failure: 'exited with code 1 but reported no errors.' };
   return { report };
 }
 

@@ -31,9 +31,19 @@ export function globToRegExp(glob) {
 
 const isGlob = (entry) => /[*?[]/.test(entry);
 
+/** Runs git in `cwd`; outside a repository that is a configuration error, not a crash. */
+function git(args, cwd) {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const detail = String(error?.stderr ?? error?.message ?? error).split('\n')[0];
+    throw new ActionInputError(`${cwd} is not in a git checkout (run actions/checkout first): git ${args[0]} failed: ${detail}`);
+  }
+}
+
 /** Files git knows in `cwd` (tracked, or new and not ignored), relative to `cwd`. */
 function candidateFiles(cwd) {
-  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const out = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], cwd);
   return [...new Set(out.split('\0').filter(Boolean))];
 }
 
@@ -76,7 +86,7 @@ export function expandPolicyFiles(raw, cwd) {
  * the repository root) and for annotations (relative to the workspace).
  */
 export function describeFiles(files, { cwd, workspace }) {
-  const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8' }).trim();
+  const root = git(['rev-parse', '--show-toplevel'], cwd).trim();
   return files.map((file) => {
     const full = resolve(cwd, file);
     const inRepo = relative(root, full).split(sep).join('/');

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { splitCommand, describeRunFailure } from '../../../action/lib/cli.mjs';
-import { globToRegExp } from '../../../action/lib/files.mjs';
+import { expandPolicyFiles, globToRegExp } from '../../../action/lib/files.mjs';
+import { createPullRequestRepo, removeTemporaryDirs } from './support/git-fixture.js';
 import { readBoolean, readTimeoutSeconds } from '../../../action/lib/inputs.mjs';
 import { locate } from '../../../action/lib/locate.mjs';
 import { decide } from '../../../action/lib/verdict.mjs';
@@ -50,6 +54,29 @@ describe('globs', () => {
     expect(re.test('packages/src/api.policy.js')).toBe(true);
     expect(re.test('packages/a/src/sub/api.policy.ts')).toBe(false);
     expect(globToRegExp('a.(ts)').test('a.(ts)')).toBe(true);
+  });
+});
+
+describe('policy-files', () => {
+  afterAll(removeTemporaryDirs);
+
+  it('expands globs over the files git knows, drops !exclusions, and refuses what selects nothing', async () => {
+    const repo = await createPullRequestRepo({ 'p/a.policy.ts': 'a', 'p/b.policy.ts': 'b', 'p/deep/c.policy.json': 'c' }, { 'p/b.policy.ts': 'b2' });
+    expect(expandPolicyFiles('p/**/*.policy.*\n!p/b.*', repo.dir)).toEqual(['p/a.policy.ts', 'p/deep/c.policy.json']);
+    expect(expandPolicyFiles('./p/a.policy.ts p/a.policy.ts', repo.dir)).toEqual(['p/a.policy.ts']);
+    expect(() => expandPolicyFiles('p/*.yaml', repo.dir)).toThrow('Input "policy-files": "p/*.yaml" matches no file');
+    expect(() => expandPolicyFiles('p/missing.ts', repo.dir)).toThrow('"p/missing.ts" is not a file');
+    expect(() => expandPolicyFiles('  ', repo.dir)).toThrow('Input "policy-files" is empty');
+    expect(() => expandPolicyFiles('p/*.ts !p/*', repo.dir)).toThrow('selects no file');
+  });
+
+  it('says a checkout is missing instead of crashing outside git', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cors-action-nogit-'));
+    try {
+      expect(() => expandPolicyFiles('*.ts', dir)).toThrow(/is not in a git checkout \(run actions\/checkout first\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -140,6 +140,23 @@ describe('a pull request that adds a credentialed origin', () => {
   });
 });
 
+describe('a token that cannot write', () => {
+  it('puts the report in the job summary, says why, and still gates on the policy', async () => {
+    const other = await startFakeGitHub();
+    other.readOnly = true;
+    try {
+      const run = await review(repo, pullRequestEvent(repo, { labels: ['cors-loosening-approved'] }), { apiUrl: other.url, inputs: { site: 'false' } });
+      expect(other.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+      expect(run.summary).toContain('Could not post the review comment (POST /repos/org/shop/issues/7/comments answered 403');
+      expect(run.summary).toContain('Origin `http://partner.example` added');
+      expect(run.step('comment').outcome).toBe('success');
+      expect(run.success).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('a policy that gives no answer fails the gate', () => {
   const cases = [
     {

@@ -21,6 +21,8 @@ export interface FakeGitHub {
   readonly requests: RecordedRequest[];
   /** Comments by issue number. */
   readonly comments: Map<number, StoredComment[]>;
+  /** When true, writes answer 403 as they do for a token without `pull-requests: write`. */
+  readOnly: boolean;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 /** Starts the server; `pageSize` makes list-comments paginate with `Link` headers. */
 export async function startFakeGitHub(options: { pageSize?: number } = {}): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
+  const state = { readOnly: false };
   const comments = new Map<number, StoredComment[]>();
   let nextId = 1000;
   const server: Server = createServer((req, res) => {
@@ -44,6 +47,7 @@ export async function startFakeGitHub(options: { pageSize?: number } = {}): Prom
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(value));
       };
+      if (state.readOnly && req.method !== 'GET') return send(403, { message: 'Resource not accessible by integration' });
       let m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
       if (m && req.method === 'GET') {
         const all = comments.get(Number(m[3])) ?? [];
@@ -82,6 +86,12 @@ export async function startFakeGitHub(options: { pageSize?: number } = {}): Prom
     url: `http://127.0.0.1:${port}`,
     requests,
     comments,
+    get readOnly() {
+      return state.readOnly;
+    },
+    set readOnly(value: boolean) {
+      state.readOnly = value;
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

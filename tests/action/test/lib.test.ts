@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { splitCommand, describeRunFailure } from '../../../action/lib/cli.mjs';
 import { expandPolicyFiles, globToRegExp } from '../../../action/lib/files.mjs';
@@ -117,5 +119,16 @@ describe('the verdict', () => {
     expect(describeRunFailure({ code: 4, signal: null, timedOut: false, stdout: '', stderr: '' }, 10)).toMatch(/did not finish/);
     expect(describeRunFailure({ code: 70, signal: null, timedOut: false, stdout: '', stderr: '' }, 10)).toMatch(/internal error/);
     expect(describeRunFailure({ code: 1, signal: null, timedOut: false, stdout: '', stderr: '' }, 10)).toBeUndefined();
+  });
+});
+
+describe('the action scripts', () => {
+  it('import only Node built-ins and each other: the action installs nothing', () => {
+    const dir = fileURLToPath(new URL('../../../action/', import.meta.url));
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    const specifiers = files.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/^\s*import\b[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? ''));
+    expect(specifiers.length).toBeGreaterThan(20);
+    expect(specifiers.filter((s) => !s.startsWith('node:') && !s.startsWith('./') && !s.startsWith('../'))).toEqual([]);
   });
 });

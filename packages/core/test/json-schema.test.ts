@@ -82,6 +82,8 @@ describe('the exported JSON Schema', () => {
         "acknowledgements",
         "acknowledgements[].rule",
         "acknowledgements[].reason",
+        "acknowledgements[].path",
+        "acknowledgements[].value",
       ]
     `);
   });

@@ -120,7 +120,7 @@ describe('diffPolicies', () => {
     expect(brief(noisy.changes)).toEqual(['loosening max-age-raised', 'loosening finding-introduced']);
     const accepted = diffPolicies(
       definePolicy({ ...base, maxAge: 10000 }),
-      definePolicy({ ...base, maxAge: 10000, acknowledgements: [{ rule: 'max-age/above-browser-cap', reason: 'Firefox caches longer.' }] }),
+      definePolicy({ ...base, maxAge: 10000, acknowledgements: [{ rule: 'max-age/above-browser-cap', path: 'maxAge', reason: 'Firefox caches longer.' }] }),
     );
     expect(brief(accepted.changes)).toEqual(['neutral warning-acknowledged']);
     expect(accepted.changes[0]?.message).toContain('Firefox caches longer.');

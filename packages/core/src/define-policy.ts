@@ -175,7 +175,7 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
   const top = topContext(source, environment);
   const routeCtxs = routeContexts(source, top);
   const rules = effectiveRules(top);
-  const routes = routeCtxs.map((ctx, i) => effectiveRoute(ctx, source.routes?.[i]?.path ?? '/', source.routes?.[i]?.description));
+  const routes = routeCtxs.map((ctx, i) => effectiveRoute(ctx, source.routes?.[i]));
   const preflight: PreflightSettings = {
     refusedStatus: source.preflight?.refusedStatus ?? 403,
     successStatus: source.preflight?.successStatus ?? 204,

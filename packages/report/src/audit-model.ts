@@ -1,11 +1,8 @@
-import { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP, checkExpectations, policyForEnvironment, sortIssues } from '@org/cors-core';
-import type { CorsPolicy, DecisionReason, ExplainRequest, HeaderPairs, PolicyIssue } from '@org/cors-core';
+import { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP, analyseOrigin, checkExpectations, policyForEnvironment, sortIssues } from '@org/cors-core';
+import type { CorsPolicy, ExplainRequest, OriginFacts, PolicyIssue } from '@org/cors-core';
 import {
   DEFAULT_BROWSER_MAX_AGE,
   humanDuration,
-  isLoopbackOrigin,
-  originKind,
-  patternBase,
   titleCaseHeader,
   type OriginKind,
 } from './describe.js';
@@ -44,6 +41,8 @@ export const SAMESITE_SENTENCE =
 export interface AuditOrigin {
   readonly origin: string;
   readonly kind: OriginKind;
+  /** Core's facts about the entry (scheme, host, loopback, pattern base, public suffix…). */
+  readonly facts: OriginFacts;
   readonly risk: RiskLevel;
   /** Why the risk is what it is, and any finding about this entry. */
   readonly notes: readonly Text[];
@@ -130,6 +129,7 @@ export interface AuditModel {
 }
 
 const riskRank: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
+const RULE_FIELDS = ['origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'] as const;
 
 /**
  * Builds the auditor's view of a policy: a plain-English summary, origins with risk notes, methods,
@@ -143,13 +143,21 @@ const riskRank: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
  * model.summary[0]; // "Pages on https://myapp.com and https://admin.myapp.com may call this API with the user's cookies…"
  */
 export function buildAuditModel(policy: CorsPolicy): AuditModel {
+  // A docs page asks for the same policy's model several times: build it once per policy object.
+  const cached = modelCache.get(policy);
+  if (cached !== undefined) return cached;
+  const model = describePolicy(policy);
+  modelCache.set(policy, model);
+  return model;
+}
+
+const modelCache = new WeakMap<CorsPolicy, AuditModel>();
+
+function describePolicy(policy: CorsPolicy): AuditModel {
   const findings = sortIssues(policy.findings);
   const rules = describeRules(policy.rules, findings, ['origins']);
   const routes = policy.routes.map((route, index): AuditRoute => {
-    const source = (policy.source.routes?.[index] ?? {}) as Record<string, unknown>;
-    const overrides = ['origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'].filter(
-      (field) => source[field] !== undefined,
-    );
+    const overrides = RULE_FIELDS.filter((field) => field in route.own);
     const routeRules = describeRules(route, findings, ['routes', index, 'origins']);
     return {
       path: route.path,
@@ -230,7 +238,8 @@ function findingsAt(findings: readonly PolicyIssue[], path: readonly (string | n
 }
 
 function describeOrigin(origin: string, rules: Rules, findings: readonly PolicyIssue[]): AuditOrigin {
-  const kind = originKind(origin);
+  const facts = analyseOrigin(origin);
+  const kind = facts.kind;
   const notes: Text[] = [];
   let risk: RiskLevel = 'low';
   const raise = (level: RiskLevel, note: Text | string) => {
@@ -238,22 +247,22 @@ function describeOrigin(origin: string, rules: Rules, findings: readonly PolicyI
     if (riskRank[level] > riskRank[risk]) risk = level;
     notes.push(note);
   };
-  if (kind === 'any') {
+  if (kind === 'any' || kind === 'invalid') {
     raise('medium', 'Any website may read responses (never with cookies): suitable for public data only.');
     if (rules.privateNetwork) raise('high', 'Combined with Private Network Access, any public site could reach a private-network service.');
   } else if (kind === 'pattern') {
-    const base = patternBase(origin);
+    const base = facts.patternBase;
     const who = base === undefined ? 'matching hosts' : `every current and future subdomain of ${base}`;
     if (rules.credentials) {
       raise('medium', `Trusts ${who} with users' cookies: a taken-over subdomain or user content hosted on one can read user data.`);
     } else {
       notes.push([`Trusts ${who}, without cookies.`]);
     }
-    if (/:\*$/.test(origin)) raise('medium', 'Any port is accepted, including development servers on the same host.');
-  } else if (origin === 'null') {
+    if (facts.anyPort) raise('medium', 'Any port is accepted, including development servers on the same host.');
+  } else if (facts.nullOrigin) {
     raise('high', text`Any page can send ${code('Origin: null')} from a sandboxed iframe: trusting it trusts everyone.`);
-  } else if (origin.startsWith('http://')) {
-    if (isLoopbackOrigin(origin)) {
+  } else if (facts.scheme === 'http') {
+    if (facts.loopback) {
       raise(
         rules.credentials ? 'medium' : 'low',
         `A page served on the user's own machine${rules.credentials ? ', with their cookies' : ''}: any local program listening there qualifies. Keep it to development overlays.`,
@@ -273,7 +282,7 @@ function describeOrigin(origin: string, rules: Rules, findings: readonly PolicyI
       text`${code(finding.code)}: ${finding.message}${finding.acknowledged === undefined ? '' : ` (acknowledged: ${finding.acknowledged})`}`,
     );
   }
-  return { origin, kind, risk, notes };
+  return { origin, kind, facts, risk, notes };
 }
 
 function describeMaxAge(seconds: number | undefined): AuditMaxAge {
@@ -329,7 +338,7 @@ function headersInWords(headers: readonly string[]): Text {
 }
 
 function originInWords(origin: string): Text {
-  const base = patternBase(origin);
+  const base = analyseOrigin(origin).patternBase;
   if (base !== undefined) return text`every subdomain of ${base} (${code(origin)})`;
   return [code(origin)];
 }

@@ -1,6 +1,6 @@
-import { describeReason, explain, policyForEnvironment } from '@org/cors-core';
-import type { CorsPolicy, DecisionReason, ExplainRequest, HeaderPairs } from '@org/cors-core';
-import { originKind, patternBase, titleCaseHeader } from './describe.js';
+import { analyseOrigin, describeReason, describeRefusal, explain, policyForEnvironment } from '@org/cors-core';
+import type { CorsPolicy, DecisionReason, ExplainRequest, HeaderPairs, RefusalReason } from '@org/cors-core';
+import { sampleOrigin, titleCaseHeader } from './describe.js';
 import { code, text, type Text } from './text.js';
 
 type Rules = CorsPolicy['rules'];
@@ -19,7 +19,9 @@ export interface AuditDecisionRow {
   /** The route rule that governed the request, if any. */
   readonly route: string | undefined;
   readonly summary: string;
-  /** Why, in words: what let the page read the response, or what stopped it. */
+  /** Why the page may not read the response, as data (core's refusal: code, stage, params); `undefined` when allowed. */
+  readonly refusal: RefusalReason | undefined;
+  /** Why, in words: what let the page read the response, or what stopped it (core's `describeRefusal`). */
   readonly why: string;
   /** Headers the server sends: the preflight's (if any), then the actual response's. */
   readonly preflightHeaders: HeaderPairs;
@@ -66,16 +68,11 @@ export function environmentDecisionRows(policy: CorsPolicy): AuditDecisionRow[] 
     const loaded = policyForEnvironment(policy, name);
     const added = loaded.rules.origins.find((o) => o !== '*' && !policy.rules.origins.includes(o));
     if (added === undefined) continue;
-    const request = { origin: sampleOrigin(added), method: 'GET', path: '/', credentials: loaded.rules.credentials };
+    const request = { origin: sampleOrigin(analyseOrigin(added)), method: 'GET', path: '/', credentials: loaded.rules.credentials };
     rows.push(decisionRow(policy, text`Origin added for ${code(name)}, policy loaded without an environment`, request));
     rows.push(decisionRow(loaded, text`Origin added for ${code(name)}, policy loaded for ${code(name)}`, request));
   }
   return rows;
-}
-
-/** A concrete origin a pattern matches (`https://*.x.com:*` → `https://app.x.com:8443`). */
-function sampleOrigin(entry: string): string {
-  return entry.replace('://*.', '://app.').replace(/:\*$/, ':8443');
 }
 
 /** A concrete path a route pattern matches (`/public/**` → `/public/example`). */
@@ -88,6 +85,7 @@ function samplePath(pattern: string): string {
 }
 
 function addScopeRows(rules: Rules, path: string, add: (label: Text, request: AuditDecisionRow['request']) => void): void {
+  const origins = rules.origins.map(analyseOrigin);
   const any = rules.origins.includes('*');
   const origin = firstAllowedOrigin(rules) ?? 'https://any-site.example';
   add(['Simple GET from an allowed origin'], { origin, method: 'GET', path });
@@ -113,15 +111,18 @@ function addScopeRows(rules: Rules, path: string, add: (label: Text, request: Au
   }
   if (!any) {
     add(['GET from an unlisted origin'], { origin: UNLISTED_ORIGIN, method: 'GET', path, credentials: rules.credentials });
-    for (const entry of rules.origins.filter((o) => originKind(o) === 'pattern')) {
-      const base = patternBase(entry);
-      if (base === undefined) continue;
-      const scheme = entry.slice(0, entry.indexOf('://'));
-      add(text`GET from a look-alike of ${code(entry)}`, { origin: `${scheme}://${base}.attacker.example`, method: 'GET', path, credentials: rules.credentials });
+    for (const facts of origins.filter((o) => o.kind === 'pattern')) {
+      if (facts.patternBase === undefined) continue;
+      add(text`GET from a look-alike of ${code(facts.entry)}`, {
+        origin: `${facts.scheme ?? 'https'}://${facts.patternBase}.attacker.example`,
+        method: 'GET',
+        path,
+        credentials: rules.credentials,
+      });
     }
-    const https = rules.origins.find((o) => originKind(o) === 'exact' && o.startsWith('https://'));
+    const https = origins.find((o) => o.kind === 'exact' && o.scheme === 'https');
     if (https !== undefined) {
-      const downgraded = `http://${https.slice('https://'.length)}`;
+      const downgraded = `http://${https.host ?? ''}${https.port === undefined ? '' : `:${https.port}`}`;
       if (!rules.origins.includes(downgraded)) add(text`GET from ${code(downgraded)} (plain http)`, { origin: downgraded, method: 'GET', path, credentials: rules.credentials });
     }
   }
@@ -131,9 +132,10 @@ function addScopeRows(rules: Rules, path: string, add: (label: Text, request: Au
 /** The first origin a page could call from: an exact one, else a sample of the first pattern. */
 export function firstAllowedOrigin(rules: Rules): string | undefined {
   if (rules.origins.includes('*')) return undefined;
-  const exact = rules.origins.find((o) => originKind(o) === 'exact' && o !== 'null');
-  if (exact !== undefined) return exact;
-  const pattern = rules.origins.find((o) => originKind(o) === 'pattern');
+  const origins = rules.origins.map(analyseOrigin);
+  const exact = origins.find((o) => o.kind === 'exact' && !o.nullOrigin);
+  if (exact !== undefined) return exact.entry;
+  const pattern = origins.find((o) => o.kind === 'pattern');
   return pattern === undefined ? undefined : sampleOrigin(pattern);
 }
 
@@ -152,7 +154,8 @@ export function decisionRow(policy: CorsPolicy, label: Text, request: AuditDecis
     reason: deciding.reason,
     route: deciding.route?.path,
     summary: explanation.summary,
-    why: describeReason(deciding.reason),
+    refusal: explanation.refusal,
+    why: explanation.refusal === undefined ? describeReason(deciding.reason) : describeRefusal(explanation.refusal),
     preflightHeaders: preflightDecision?.headers ?? [],
     responseHeaders: refusedAtPreflight ? [] : explanation.actual.headers,
   };

@@ -1,6 +1,6 @@
-import { formatIssuePath, policyForEnvironment } from '@org/cors-core';
+import { analyseOrigin, formatIssuePath, policyForEnvironment } from '@org/cors-core';
 import type { CorsPolicy, PolicyIssue } from '@org/cors-core';
-import { DEFAULT_BROWSER_MAX_AGE, humanDuration, originKind, patternBase, titleCaseHeader } from './describe.js';
+import { DEFAULT_BROWSER_MAX_AGE, humanDuration, titleCaseHeader } from './describe.js';
 import { code as asCode, text, textToPlain, type Text } from './text.js';
 
 type Rules = CorsPolicy['rules'];
@@ -193,8 +193,9 @@ function originChanges(before: readonly string[], after: readonly string[], cred
   const changes: PolicyChange[] = [];
   const cookies = credentials ? ' with the user\'s cookies' : '';
   for (const origin of after.filter((o) => !before.includes(o))) {
-    const kind = originKind(origin);
-    const base = patternBase(origin);
+    const facts = analyseOrigin(origin);
+    const kind = facts.kind;
+    const base = facts.patternBase;
     changes.push({
       kind: 'loosening',
       code: kind === 'any' ? ChangeCode.AnyOriginAdded : kind === 'pattern' ? ChangeCode.PatternAdded : ChangeCode.OriginAdded,
@@ -211,7 +212,7 @@ function originChanges(before: readonly string[], after: readonly string[], cred
     });
   }
   for (const origin of before.filter((o) => !after.includes(o))) {
-    const kind = originKind(origin);
+    const kind = analyseOrigin(origin).kind;
     changes.push({
       kind: 'tightening',
       code: kind === 'any' ? ChangeCode.AnyOriginRemoved : kind === 'pattern' ? ChangeCode.PatternRemoved : ChangeCode.OriginRemoved,
@@ -374,10 +375,7 @@ function routeChanges(base: CorsPolicy, head: CorsPolicy, outer: ChangeScope): P
     // A rule that keeps CORS off grants nothing, whatever its other fields say.
     if (before.disabled && route.disabled) return;
     // Only fields either revision sets on the route itself: inherited values changed at the top level.
-    const own = new Set<string>();
-    for (const source of [routeSource(base, baseIndex), routeSource(head, index)]) {
-      for (const field of ruleFieldNames) if (source?.[field] !== undefined) own.add(field);
-    }
+    const own = new Set<string>(ruleFieldNames.filter((field) => field in before.own || field in route.own));
     if (own.size > 0) {
       changes.push(...diffRules(pick(before, own), pick(route, own), scope));
     }
@@ -429,9 +427,6 @@ function routeKeys(routes: readonly Route[]): string[] {
   });
 }
 
-function routeSource(policy: CorsPolicy, index: number): Record<string, unknown> | undefined {
-  return policy.source.routes?.[index] as Record<string, unknown> | undefined;
-}
 
 /** The rules with every field outside `fields` made equal, so `diffRules` compares only `fields`. */
 function pick(rules: Rules, fields: Set<string>): Rules {

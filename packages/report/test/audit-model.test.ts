@@ -1,4 +1,4 @@
-import { definePolicy } from '@org/cors-core';
+import { definePolicy, describeRefusal, policyForEnvironment } from '@org/cors-core';
 import { describe, expect, it } from 'vitest';
 import { buildAuditModel } from '../src/audit-model.js';
 import { textToPlain } from '../src/text.js';
@@ -66,5 +66,33 @@ describe('buildAuditModel', () => {
       'In the `development` environment, `http://localhost:3000` may also call this API; preflight cache lowered from unset (browser default, 5 seconds) to 0 seconds.',
     );
     expect(model.decisions.find((row) => row.route === '/internal/**')?.allowed).toBe(false);
+  });
+
+  it('takes refusals, origin facts and route overrides from core as data', () => {
+    const policy = definePolicy({
+      name: 'a',
+      origins: ['https://myapp.com', 'https://*.myapp.com:*'],
+      credentials: true,
+      methods: ['GET', 'PUT'],
+      routes: [{ path: '/files/**', maxAge: 60 }],
+    });
+    const model = buildAuditModel(policy);
+    const refused = model.decisions.filter((row) => !row.allowed);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const row of refused) expect(row.why).toBe(describeRefusal(row.refusal ?? expect.fail('a refused row without a refusal')));
+    expect(model.decisions.find((row) => textToPlain(row.label) === 'GET from an unlisted origin')?.refusal).toMatchObject({ code: 'origin-not-allowed', stage: 'actual' });
+    expect(model.rules.origins[1]?.facts).toMatchObject({ kind: 'pattern', patternBase: 'myapp.com', anyPort: true });
+    expect(model.routes[0]?.overrides).toEqual(['maxAge']);
+  });
+
+  it('builds one model per policy object, and rows for each overlay from the policy loaded for it', () => {
+    const policy = definePolicy({ name: 'a', origins: ['https://myapp.com'], environments: { staging: { origins: ['https://staging.myapp.com'] } } });
+    expect(buildAuditModel(policy)).toBe(buildAuditModel(policy));
+    const rows = buildAuditModel(policy).decisions.filter((row) => row.request.origin === 'https://staging.myapp.com');
+    expect(rows.map((row) => [row.environment ?? 'base', row.allowed])).toEqual([
+      ['base', false],
+      ['staging', true],
+    ]);
+    expect(policyForEnvironment(policy, 'staging')).toBe(policyForEnvironment(policy, 'staging'));
   });
 });

@@ -3,7 +3,7 @@ export { CSRF_SENTENCE, RISK_LEVELS, SAMESITE_SENTENCE, buildAuditModel, maxRisk
 export type { AuditEnvironment, AuditExpectation, AuditMaxAge, AuditModel, AuditOrigin, AuditRoute, AuditRules, RiskLevel } from './audit-model.js';
 export { decisionRow, decisionRows, environmentDecisionRows, firstAllowedOrigin } from './decision-rows.js';
 export type { AuditDecisionRow } from './decision-rows.js';
-export { policyOverview } from './policy-overview.js';
+export { originBadge, policyOverview } from './policy-overview.js';
 export type { PolicyOverview } from './policy-overview.js';
 export { renderAuditHtml, renderAuditMarkdown } from './render-audit.js';
 export { humanDuration, listInWords, plural, titleCaseHeader } from './describe.js';

@@ -1,4 +1,4 @@
-import { maxRisk, type AuditModel, type RiskLevel } from './audit-model.js';
+import { maxRisk, type AuditModel, type AuditOrigin, type RiskLevel } from './audit-model.js';
 import { plural } from './describe.js';
 import { code, text, type Text } from './text.js';
 
@@ -30,4 +30,18 @@ export function policyOverview(model: AuditModel): PolicyOverview {
     reasons,
     counts: { warnings, info: model.findings.filter((f) => f.severity === 'info').length, acknowledged: model.acknowledged.length },
   };
+}
+
+/**
+ * Badge text for an origin entry, from core's facts: `Any site`, `Subdomain pattern`, `HTTP pattern`,
+ * `null origin`, `Exact HTTPS`, `Local machine`, `Plain HTTP`, `Other scheme`.
+ */
+export function originBadge(origin: AuditOrigin): string {
+  const { facts } = origin;
+  if (facts.kind === 'any') return 'Any site';
+  if (facts.nullOrigin) return 'null origin';
+  if (facts.kind === 'pattern') return facts.scheme === 'http' ? 'HTTP pattern' : 'Subdomain pattern';
+  if (facts.scheme === 'https') return 'Exact HTTPS';
+  if (facts.scheme === 'http') return facts.loopback ? 'Local machine' : 'Plain HTTP';
+  return 'Other scheme';
 }

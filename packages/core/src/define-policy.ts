@@ -5,7 +5,7 @@ import { compileRules, effectiveRoute, effectiveRules, type CompiledRules } from
 import type { MatchedRoute } from './decision.js';
 import { precomputeDecisions } from './precomputed-decisions.js';
 import { compileRoutePattern } from './route-pattern.js';
-import { lintContext, lintPolicyLevel, unknownEnvironmentIssue } from './lint-rules.js';
+import { lintContext, lintDevelopmentMarkers, lintPolicyLevel, unknownEnvironmentIssue } from './lint-rules.js';
 import type { CorsPolicy, PreflightSettings } from './policy.js';
 import { CorsPolicyError, formatIssuePath, type IssuePath, type PolicyIssue } from './policy-issue.js';
 import { policySchema, type PolicyInput } from './policy-schema.js';
@@ -97,7 +97,7 @@ export function policyForEnvironment(policy: CorsPolicy, environment: string | u
 }
 
 function lintAll(source: PolicyInput, environment: string | undefined): PolicyIssue[] {
-  const issues = [...lintPolicyLevel(source, environment)];
+  const issues = [...lintPolicyLevel(source, environment), ...lintDevelopmentMarkers(source)];
   for (const ctx of allContexts(source)) issues.push(...lintContext(ctx));
   return dedupe(issues);
 }
@@ -252,7 +252,7 @@ function knownKeys(path: IssuePath): readonly string[] {
   if (path.length === 0) return Object.keys(s);
   if (path[0] === 'preflight') return ['refusedStatus', 'successStatus', 'continueToApp', 'vary'];
   if (path[0] === 'routes') return ['path', 'description', 'disabled', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
-  if (path[0] === 'environments') return ['description', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
+  if (path[0] === 'environments') return ['description', 'developmentOnly', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
   if (path[0] === 'acknowledgements') return ['rule', 'reason', 'path', 'value'];
   if (path[0] === 'expectations') return path.length > 2 ? ['origin', 'method', 'path', 'headers', 'credentials'] : ['description', 'environment', 'request', 'allowed'];
   return [];

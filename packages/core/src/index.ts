@@ -2,6 +2,8 @@
 export { definePolicy, parsePolicy, policyForEnvironment } from './define-policy.js';
 export type { DefinePolicyOptions, ParsePolicyResult } from './define-policy.js';
 export { toPolicy, isCorsPolicy } from './to-policy.js';
+export { selectPolicyEnvironment } from './select-environment.js';
+export type { PolicyLogger, SelectPolicyEnvironmentOptions } from './select-environment.js';
 export { policySchema, policyJsonSchema } from './policy-schema.js';
 export type { PolicyInput, RouteRuleInput, EnvironmentOverlayInput, PreflightInput, ExpectationInput } from './policy-schema.js';
 export { checkExpectations } from './define-policy.js';

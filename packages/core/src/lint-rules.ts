@@ -2,7 +2,7 @@ import { isEnvironmentName, shownEnvironment, suggestEnvironmentName } from './e
 import { analyseOriginEntry, isLoopbackHost } from './origin-entry.js';
 import type { IssuePath, PolicyIssue } from './policy-issue.js';
 import type { PolicyInput } from './policy-schema.js';
-import type { Located, RuleContext } from './rule-context.js';
+import { routeContexts, topContext, type Located, type RuleContext } from './rule-context.js';
 import { routePatternProblem } from './route-pattern.js';
 import type { RuleCode, Severity } from './rules.js';
 import {
@@ -163,4 +163,30 @@ export function unknownEnvironmentIssue(requested: string, known: readonly strin
     hint: known.length === 0 ? 'Define it under `environments`, or load the base policy.' : `Use one of: ${known.map(shownEnvironment).join(', ')}; or load the base policy.`,
     value: requested,
   };
+}
+
+/** Overlay names that conventionally mean "a developer's machine". */
+const DEVELOPMENT_NAMES: ReadonlySet<string> = new Set(['development', 'dev', 'local', 'test']);
+
+/**
+ * A development-named overlay that adds origins allowed with credentials should say `developmentOnly`,
+ * so that selecting it in production is refused instead of silently widening who reads users' data.
+ */
+export function lintDevelopmentMarkers(input: PolicyInput): PolicyIssue[] {
+  const { issues, push } = collector();
+  for (const [name, overlay] of Object.entries(input.environments ?? {})) {
+    if (!DEVELOPMENT_NAMES.has(name) || overlay.developmentOnly === true || (overlay.origins ?? []).length === 0) continue;
+    const top = topContext(input, name);
+    const added = (ctx: RuleContext) => !ctx.disabled && ctx.credentials.value && ctx.origins.some((o) => o.path[0] === 'environments' && o.path[1] === name);
+    if (![top, ...routeContexts(input, top)].some(added)) continue;
+    push(
+      'environments/development-not-marked',
+      'warning',
+      ['environments', name],
+      `The ${name} overlay adds origins that may call with credentials, but is not marked developmentOnly: a production service started with it selected would trust them.`,
+      'Add `developmentOnly: true` to the overlay: selectPolicyEnvironment then refuses it when NODE_ENV is "production".',
+      name,
+    );
+  }
+  return issues;
 }

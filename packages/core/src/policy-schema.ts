@@ -125,6 +125,12 @@ const routeRule = z
 const environmentOverlay = z
   .strictObject({
     description: z.string().optional().meta({ title: 'Why this overlay exists', description: 'Shown to auditors.' }),
+    developmentOnly: z.boolean().optional().meta({
+      title: 'Development only',
+      description:
+        'When true, `selectPolicyEnvironment` refuses to load this overlay while `NODE_ENV` is `production` ' +
+        '(unless explicitly allowed), so a stray `APP_ENV=development` cannot widen a production service. Default false.',
+    }),
     ...ruleFields,
     origins: originList.optional().meta({
       title: 'Additional origins',

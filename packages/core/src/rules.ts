@@ -256,6 +256,16 @@ export const RULES = {
     why: 'Names reach logs, terminals, reports and environment variables; a backtick, newline or escape sequence there can forge output.',
     severity: 'error',
   },
+  'environments/development-not-marked': {
+    title: 'A `development`/`dev`/`local`/`test` overlay adds credentialed origins without `developmentOnly: true`',
+    why: 'Nothing then stops a production service started with that environment selected from trusting local origins with users\' cookies.',
+    severity: 'warning',
+  },
+  'environments/development-only-in-production': {
+    title: 'A `developmentOnly` overlay selected while `NODE_ENV` is `production`',
+    why: 'A stray environment variable must not silently widen a production service to development origins.',
+    severity: 'error',
+  },
   'expectations/failed': {
     title: 'An expectation the policy does not meet',
     why: 'The owners wrote down who may call the API; a policy that behaves otherwise is not what was reviewed.',

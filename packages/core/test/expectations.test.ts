@@ -8,7 +8,7 @@ const input = {
   credentials: true,
   methods: ['GET', 'PUT'],
   allowHeaders: ['Authorization'],
-  environments: { development: { origins: ['http://localhost:3000'] } },
+  environments: { development: { developmentOnly: true, origins: ['http://localhost:3000'] } },
   expectations: [
     { description: 'The shop may update with a token.', request: { origin: 'https://shop.example', method: 'PUT', headers: ['Authorization'], credentials: true }, allowed: true },
     { description: 'Strangers may not read.', request: { origin: 'https://evil.example' }, allowed: false },

@@ -62,6 +62,7 @@ describe('the exported JSON Schema', () => {
         "routes[].privateNetwork",
         "environments",
         "environments.<name>.description",
+        "environments.<name>.developmentOnly",
         "environments.<name>.origins",
         "environments.<name>.credentials",
         "environments.<name>.methods",

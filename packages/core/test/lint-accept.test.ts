@@ -54,7 +54,7 @@ describe('a policy must accept', () => {
       allowHeaders: ['Content-Type', 'Authorization'],
       maxAge: 600,
       routes: [{ path: '/public/**', origins: ['*'], credentials: false }],
-      environments: { development: { origins: ['http://localhost:3000', 'http://127.0.0.1:3000'] } },
+      environments: { development: { developmentOnly: true, origins: ['http://localhost:3000', 'http://127.0.0.1:3000'] } },
     } satisfies PolicyInput;
     expect(findingsOf(storefront)).toEqual([]);
     expect(findingsOf(storefront, 'development')).toEqual([]);

@@ -59,7 +59,7 @@ describe('unknown keys', () => {
       {
         "findings": [
           "error routes[0].__proto__ policy/unknown-key — Remove it. Known keys here: path, description, disabled, origins, credentials, methods, allowHeaders, exposeHeaders, maxAge, privateNetwork.",
-          "error environments.dev.__proto__ policy/unknown-key — Remove it. Known keys here: description, origins, credentials, methods, allowHeaders, exposeHeaders, maxAge, privateNetwork.",
+          "error environments.dev.__proto__ policy/unknown-key — Remove it. Known keys here: description, developmentOnly, origins, credentials, methods, allowHeaders, exposeHeaders, maxAge, privateNetwork.",
         ],
         "loads": false,
       }

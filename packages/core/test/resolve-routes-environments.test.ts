@@ -18,7 +18,7 @@ const input = {
     { path: '/partners/**', maxAge: 60 },
   ],
   environments: {
-    development: { origins: ['http://localhost:3000'] },
+    development: { developmentOnly: true, origins: ['http://localhost:3000'] },
     staging: { origins: ['https://staging.example.com'], maxAge: 5 },
   },
 } satisfies PolicyInput;

@@ -32,6 +32,7 @@ export const apiPolicyInput = {
   environments: {
     development: {
       description: 'Local development: the shop\'s dev server and the example services\' pages.',
+      developmentOnly: true,
       origins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://127.0.0.1:4000'],
     },
   },

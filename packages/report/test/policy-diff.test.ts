@@ -15,7 +15,7 @@ const base = {
     { path: '/public/**', origins: ['*'], credentials: false },
     { path: '/reports/**', origins: ['https://reports.myapp.com'] },
   ],
-  environments: { development: { origins: ['http://localhost:3000'] } },
+  environments: { development: { developmentOnly: true, origins: ['http://localhost:3000'] } },
 } satisfies PolicyInput;
 
 function diff(change: (input: PolicyInput) => PolicyInput) {
@@ -93,7 +93,7 @@ describe('diffPolicies', () => {
     const result = diff((p) => ({
       ...p,
       origins: [...p.origins, 'https://checkout.myapp.com'],
-      environments: { development: { origins: ['http://localhost:3000', 'http://localhost:5173'] } },
+      environments: { development: { developmentOnly: true, origins: ['http://localhost:3000', 'http://localhost:5173'] } },
     }));
     expect(brief(result.changes)).toEqual([
       'loosening origin-added',

@@ -85,6 +85,8 @@ export interface AuditRoute {
 export interface AuditEnvironment {
   readonly name: string;
   readonly description: string | undefined;
+  /** Marked `developmentOnly`: core's `selectPolicyEnvironment` refuses it while `NODE_ENV` is `production`. */
+  readonly developmentOnly: boolean;
   /** What selecting this overlay changes, each change classified (see `diffPolicies`). */
   readonly changes: readonly PolicyChange[];
   readonly sentence: Text;
@@ -175,7 +177,7 @@ function describePolicy(policy: CorsPolicy): AuditModel {
     const selected = policyForEnvironment(policy, name);
     // The overlay's effect is the diff between the base policy and the policy loaded with it.
     const changes = diffPolicies(policy, selected).changes;
-    return { name, description: overlay?.description, changes, sentence: environmentSentence(name, changes) };
+    return { name, description: overlay?.description, developmentOnly: overlay?.developmentOnly === true, changes, sentence: environmentSentence(name, changes) };
   });
   const preflightSentences: Text[] = [
     [

@@ -40,6 +40,8 @@ export const ChangeCode = {
   RoutesReordered: 'routes-reordered',
   EnvironmentAdded: 'environment-added',
   EnvironmentRemoved: 'environment-removed',
+  DevelopmentOnlyMarked: 'development-only-marked',
+  DevelopmentOnlyUnmarked: 'development-only-unmarked',
   FindingIntroduced: 'finding-introduced',
   FindingResolved: 'finding-resolved',
   WarningAcknowledged: 'warning-acknowledged',
@@ -116,6 +118,24 @@ export function diffPolicies(base: CorsPolicy, head: CorsPolicy): PolicyDiff {
       const before = base.source.environments?.[environment]?.description;
       const after = head.source.environments?.[environment]?.description;
       if (before !== after) changes.push(metadata('description', before, after, scope));
+      const wasDevOnly = base.source.environments?.[environment]?.developmentOnly === true;
+      const isDevOnly = head.source.environments?.[environment]?.developmentOnly === true;
+      if (wasDevOnly !== isDevOnly) {
+        changes.push({
+          // Unmarking lets the overlay load in production, where its additions then apply.
+          kind: isDevOnly ? 'tightening' : 'loosening',
+          code: isDevOnly ? ChangeCode.DevelopmentOnlyMarked : ChangeCode.DevelopmentOnlyUnmarked,
+          scope,
+          field: 'developmentOnly',
+          ...say(
+            isDevOnly
+              ? text`Environment overlay ${asCode(environment)} marked development only: refused while NODE_ENV is production`
+              : text`Environment overlay ${asCode(environment)} no longer marked development only: it may now be loaded in production`,
+          ),
+          before: wasDevOnly,
+          after: isDevOnly,
+        });
+      }
     } else {
       const added = inHead;
       changes.push({

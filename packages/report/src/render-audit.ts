@@ -10,6 +10,7 @@ import { textToHtml, textToMarkdown, type Text } from './text.js';
  * values through `markdownCode` / `<code>`, model sentences through `textToMarkdown` / `textToHtml`.
  */
 
+const DEVELOPMENT_ONLY = 'Development only: refused while NODE_ENV is production.';
 const md = (t: Text) => textToMarkdown(t);
 const mdCell = (t: Text) => textToMarkdown(t, { table: true });
 const esc = escapeMarkdownText;
@@ -46,6 +47,7 @@ export function renderAuditMarkdown(model: AuditModel): string {
     for (const env of model.environments) {
       out.push(`### ${markdownCode(env.name)}`, '');
       if (env.description !== undefined) out.push(esc(env.description), '');
+      if (env.developmentOnly) out.push(esc(DEVELOPMENT_ONLY), '');
       out.push(
         ...(env.changes.length === 0
           ? ['- No change.']
@@ -206,7 +208,7 @@ function htmlBody(model: AuditModel): string {
       : `<h2>Environment overlays</h2>${model.environments
           .map(
             (env) =>
-              `<section><h3>${code(env.name)}</h3>${env.description === undefined ? '' : `<p>${e(env.description)}</p>`}${list(
+              `<section><h3>${code(env.name)}</h3>${env.description === undefined ? '' : `<p>${e(env.description)}</p>`}${env.developmentOnly ? `<p>${e(DEVELOPMENT_ONLY)}</p>` : ''}${list(
                 env.changes.length === 0 ? [['No change.']] : env.changes.map((c): Text => [`${c.kind}: `, ...c.text]),
               )}</section>`,
           )

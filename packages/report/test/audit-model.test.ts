@@ -1,6 +1,7 @@
 import { definePolicy, describeRefusal, policyForEnvironment } from '@org/cors-core';
 import { describe, expect, it } from 'vitest';
 import { buildAuditModel } from '../src/audit-model.js';
+import { renderAuditMarkdown } from '../src/render-audit.js';
 import { textToPlain } from '../src/text.js';
 
 describe('buildAuditModel', () => {
@@ -94,5 +95,22 @@ describe('buildAuditModel', () => {
       ['staging', true],
     ]);
     expect(policyForEnvironment(policy, 'staging')).toBe(policyForEnvironment(policy, 'staging'));
+  });
+
+  it('says which overlays are development only', () => {
+    const policy = definePolicy({
+      name: 'a',
+      origins: ['https://myapp.com'],
+      environments: { development: { developmentOnly: true, origins: ['http://localhost:3000'] }, staging: { origins: ['https://staging.myapp.com'] } },
+    });
+    const model = buildAuditModel(policy);
+    expect(model.environments.map((e) => [e.name, e.developmentOnly])).toEqual([
+      ['development', true],
+      ['staging', false],
+    ]);
+    const markdown = renderAuditMarkdown(model);
+    const development = markdown.slice(markdown.indexOf('### `development`'), markdown.indexOf('### `staging`'));
+    expect(development).toContain('Development only: refused while NODE\\_ENV is production.');
+    expect(markdown.slice(markdown.indexOf('### `staging`'))).not.toContain('Development only');
   });
 });

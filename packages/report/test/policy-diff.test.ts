@@ -110,6 +110,16 @@ describe('diffPolicies', () => {
     expect(removed.changes.find((c) => c.code === 'environment-removed')).toMatchObject({ kind: 'tightening', scope: { environment: 'development' } });
   });
 
+  it('classes unmarking a developmentOnly overlay as a loosening, marking it as a tightening', () => {
+    // `base` marks its development overlay; unmarking it also raises environments/development-not-marked.
+    const unmarked = { ...base, environments: { development: { origins: ['http://localhost:3000'] } } } satisfies PolicyInput;
+    expect(brief(diffPolicies(definePolicy(base), definePolicy(unmarked)).changes)).toEqual([
+      'loosening development-only-unmarked [development]',
+      'loosening finding-introduced',
+    ]);
+    expect(brief(diffPolicies(definePolicy(unmarked), definePolicy(base)).changes)).toEqual(['tightening development-only-marked [development]', 'tightening finding-resolved']);
+  });
+
   it('classes turning off preflight Vary as loosening and status changes as neutral', () => {
     const result = diff((p) => ({ ...p, preflight: { vary: false, refusedStatus: 404 } }));
     expect(brief(result.changes)).toEqual(['loosening preflight-changed', 'neutral preflight-changed']);

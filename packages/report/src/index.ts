@@ -18,3 +18,21 @@ export { escapeHtml, escapeMarkdownText, jsLineComment, jsStringLiteral, markdow
 export type { MarkdownCodeOptions } from './escape.js';
 export { code, joinText, listText, text, textToHtml, textToMarkdown, textToPlain } from './text.js';
 export type { CodePart, Text, TextPart } from './text.js';
+// The auditor site: pure page renderers shared by `cors-policy site` and the docs app.
+export { renderSite } from './site/render-site.js';
+export type { SiteFile } from './site/render-site.js';
+export { pageShell, DEFAULT_SITE_TITLE } from './site/page-shell.js';
+export type { PageShellInput } from './site/page-shell.js';
+export { renderIndexPage } from './site/render-index-page.js';
+export { renderPolicyPage, CORS_IS_NOT_CSRF, SAMESITE_NOTE } from './site/render-policy-page.js';
+export type { PolicyPageOptions } from './site/render-policy-page.js';
+export { renderOriginPage, renderOriginsPage } from './site/render-origins-pages.js';
+export type { OriginPageOptions } from './site/render-origins-pages.js';
+export { renderRulesPage } from './site/render-rules-page.js';
+export { buildOriginIndex } from './site/origin-index.js';
+export type { OriginGrant, OriginIndexEntry } from './site/origin-index.js';
+export { sitePolicyViews } from './site/site-input.js';
+export type { SiteInput, SitePolicy, SitePolicyView, SiteProvenance } from './site/site-input.js';
+export { SITE_PATHS, relativeLinks } from './site/site-links.js';
+export type { PageOptions, SiteLinks } from './site/site-links.js';
+export { SITE_CSS } from './site/site-css.js';

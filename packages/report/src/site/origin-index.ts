@@ -1,6 +1,9 @@
-import { definePolicy, explain, policyForEnvironment } from '@org/cors-core';
+import { analyseOrigin, definePolicy, explain, policyForEnvironment } from '@org/cors-core';
 import type { CorsPolicy, EffectiveRules } from '@org/cors-core';
-import { originKind, type OriginKind } from '../describe.js';
+import type { OriginKind } from '../describe.js';
+
+/** Core's own reading of an entry (never re-derived from the string here). */
+const originKind = (entry: string): OriginKind => analyseOrigin(entry).kind;
 
 /** What one policy lets pages on one origin do, in one scope, under one or more environments. */
 export interface OriginGrant {

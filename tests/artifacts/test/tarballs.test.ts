@@ -70,7 +70,8 @@ beforeAll(async () => {
 
   service = join(tmp, 'service');
   await cp(serviceFixture, service, { recursive: true });
-  await run('npm', ['install', '--no-audit', '--no-fund', ...tarballs.values(), sharedTarball, ...REGISTRY_PACKAGES], { cwd: service, env });
+  // Every version is pinned: cached registry metadata is good enough, and reruns skip the round trips.
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs.values(), sharedTarball, ...REGISTRY_PACKAGES], { cwd: service, env });
 });
 
 afterAll(async () => {

@@ -38,7 +38,7 @@ const announced = new WeakMap<PolicyLogger, WeakSet<CorsPolicy>>();
  * @example
  * const policy = selectPolicyEnvironment(apiPolicy, { env: process.env }); // reads APP_ENV
  * app.use(cors(policy));
- * @see docs/environments.md
+ * @see https://github.com/org/cors-policy-as-code/blob/main/docs/environments.md
  */
 export function selectPolicyEnvironment(policyOrInput: CorsPolicy | PolicyInput, options: SelectPolicyEnvironmentOptions): CorsPolicy {
   const variable = options.variable ?? 'APP_ENV';

@@ -1,5 +1,4 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { run } from './run.js';
 
 /**
@@ -7,13 +6,14 @@ import { run } from './run.js';
  * `pnpm publish` does) and returns the tarball of each, by package name.
  */
 export async function packWorkspacePackages(workspaceRoot: string, names: readonly string[], destination: string): Promise<Map<string, string>> {
-  const tarballs = new Map<string, string>();
-  for (const name of names) {
-    const before = new Set(await readdir(destination));
-    await run('pnpm', ['--filter', name, 'pack', '--pack-destination', destination], { cwd: workspaceRoot });
-    const created = (await readdir(destination)).filter((file) => !before.has(file) && file.endsWith('.tgz'));
-    if (created.length !== 1) throw new Error(`pnpm pack ${name} created ${created.length} tarballs: ${created.join(', ')}`);
-    tarballs.set(name, join(destination, created[0]!));
-  }
-  return tarballs;
+  const packed = await Promise.all(
+    names.map(async (name) => {
+      const { stdout } = await run('pnpm', ['--filter', name, 'pack', '--pack-destination', destination], { cwd: workspaceRoot });
+      // pnpm prints the tarball's path last.
+      const tarball = stdout.trim().split('\n').at(-1)?.trim() ?? '';
+      if (!tarball.endsWith('.tgz')) throw new Error(`pnpm pack ${name} printed no tarball path:\n${stdout}`);
+      return [name, isAbsolute(tarball) ? tarball : join(destination, tarball)] as const;
+    }),
+  );
+  return new Map(packed);
 }

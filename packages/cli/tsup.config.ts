@@ -7,7 +7,9 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     // tsup sets `baseUrl`, which TypeScript 6 deprecates.
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-    sourcemap: true,
+    // No maps: the CJS map's `sources` would name tsup's own `cjs_shims.js` in the build machine's
+    // node_modules, a file no tarball can ship. The bin keeps its maps (ESM, no shim).
+    sourcemap: false,
     clean: true,
     target: 'es2022',
     // The loader creates jiti from `import.meta.url`; the CJS build needs the shim.

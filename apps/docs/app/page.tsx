@@ -1,4 +1,4 @@
-import { plural } from '@org/cors-cli';
+import { plural } from '@org/cors-report';
 import Link from 'next/link';
 import { RiskBadge } from '../components/badges';
 import { getPolicyViews } from '../lib/policies';

@@ -1,5 +1,5 @@
 import type { Severity } from '@org/cors-core';
-import type { RiskLevel } from '@org/cors-cli';
+import type { RiskLevel } from '@org/cors-report';
 
 const RISK_LABEL: Record<RiskLevel, string> = { low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
 

@@ -1,4 +1,4 @@
-import { collectPolicies } from '@org/cors-cli';
+import { collectPolicies } from '@org/cors-loader';
 import { formatIssues, isCorsPolicy, parsePolicy, policyForEnvironment } from '@org/cors-core';
 import type { CorsPolicy, PolicyIssue } from '@org/cors-core';
 
@@ -57,7 +57,7 @@ export function formatProblem(problem: PolicyProblem): string {
 
 /**
  * Imports every configured module and returns the policies they export, sorted by name. Finding
- * them is @org/cors-cli's `collectPolicies` (the CLI's own loader: every `CorsPolicy`, and every
+ * them is @org/cors-loader's `collectPolicies` (the loader the CLI uses too: every `CorsPolicy`, and every
  * policy input validated with core's `parsePolicy`; an input exported beside its `CorsPolicy` counts
  * once). On top of it: the same policy exported for several environments is shown once, from its
  * base; and a plain object with a `name` but no `origins` is validated too, so a typo such as

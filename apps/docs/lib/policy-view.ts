@@ -1,12 +1,12 @@
 import { RULES, describeReason, explain, formatIssuePath, policyForEnvironment } from '@org/cors-core';
 import type { CorsPolicy, PolicyIssue, Severity } from '@org/cors-core';
-import { buildAuditModel, humanDuration, plural } from '@org/cors-cli';
-import type { AuditDecisionRow, AuditModel, AuditOrigin, RiskLevel } from '@org/cors-cli';
+import { buildAuditModel, humanDuration, plural } from '@org/cors-report';
+import type { AuditDecisionRow, AuditModel, AuditOrigin, RiskLevel } from '@org/cors-report';
 import type { LoadedPolicy } from './policy-loader';
 
 /*
  * What a policy page shows. The auditor model (summary, origin risks, rules, findings, canonical
- * decisions, expectations) is @org/cors-cli's `buildAuditModel`, the same one `cors-policy render`
+ * decisions, expectations) is @org/cors-report's `buildAuditModel`, the same one `cors-policy render`
  * prints; this module adds what only the site shows: an overall risk, effective values per
  * environment side by side, decision rows per environment, and links into the rule reference.
  */

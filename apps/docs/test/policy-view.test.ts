@@ -1,4 +1,4 @@
-import { buildAuditModel } from '@org/cors-cli';
+import { buildAuditModel } from '@org/cors-report';
 import { definePolicy, policyForEnvironment, type CorsPolicy, type PolicyInput } from '@org/cors-core';
 import { apiPolicy, apiPolicyInput } from '@org/cors-policies';
 import { describe, expect, it } from 'vitest';

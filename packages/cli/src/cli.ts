@@ -8,7 +8,7 @@ import { migrateCommand } from './commands/migrate.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
 import { InvalidPolicyError } from './commands/shared.js';
-import { PolicyLoadError } from './policy-load-error.js';
+import { PolicyLoadError } from '@org/cors-loader';
 
 const HELP = `cors-policy — check, explain, render, diff and migrate CORS policies
 
@@ -23,7 +23,7 @@ Usage:
 
 A <policy> is a .ts/.js/.json policy file; diff also takes git:<ref>:<path> (read with git show).
 Exit codes: 0 ok, 1 policy errors / refused request / loosening with --fail-on-loosening, 2 usage error.
-Docs: docs/cli.md
+Docs: https://github.com/org/cors-policy-as-code/blob/main/docs/cli.md
 `;
 
 const COMMON = { help: { type: 'boolean', short: 'h' } } as const;

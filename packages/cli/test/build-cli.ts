@@ -28,7 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     platform: 'node',
     config: false,
     silent: true,
-    external: ['@org/cors-core', 'jiti'],
+    external: ['@org/cors-core', '@org/cors-loader', '@org/cors-report', 'jiti'],
   });
   project.provide('cliBin', join(outDir, 'bin.js'));
   return () => rm(outDir, { recursive: true, force: true });

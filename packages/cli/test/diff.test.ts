@@ -3,7 +3,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyChange } from '../src/policy-diff.js';
+import type { PolicyChange } from '@org/cors-report';
 import { fixtures, hasStackTrace, runCli } from './run-cli.js';
 
 interface DiffJson {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPolicyFile } from '../src/load-policy-file.js';
+import { loadPolicyFile } from '@org/cors-loader';
 import { fixtures, runCli } from './run-cli.js';
 
 const require = createRequire(import.meta.url);

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditModel } from '../src/audit-model.js';
-import { loadPolicyFile } from '../src/load-policy-file.js';
+import type { AuditModel } from '@org/cors-report';
+import { loadPolicyFile } from '@org/cors-loader';
 import { fixtures, runCli } from './run-cli.js';
 
 describe('cors-policy render', () => {

@@ -19,7 +19,7 @@ export interface CorsOptions {
  * @example
  * import { cors } from '@org/cors-express';
  * app.use(cors(apiPolicy));
- * @see docs/adapters/express.md (install, usage, migrating from `cors`)
+ * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/express.md (install, usage, migrating from `cors`)
  */
 export function cors(policyOrInput: CorsPolicy | PolicyInput, options: CorsOptions = {}): RequestHandler {
   const policy = toPolicy(policyOrInput, options);

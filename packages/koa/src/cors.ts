@@ -19,7 +19,7 @@ export interface CorsOptions {
  * @example
  * import { cors } from '@org/cors-koa';
  * app.use(cors(apiPolicy));
- * @see docs/adapters/koa.md (install, usage, migrating from `@koa/cors`)
+ * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/koa.md (install, usage, migrating from `@koa/cors`)
  */
 export function cors(policyOrInput: CorsPolicy | PolicyInput, options: CorsOptions = {}): Middleware {
   const policy = toPolicy(policyOrInput, options);

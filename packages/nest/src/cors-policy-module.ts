@@ -30,7 +30,7 @@ export interface CorsPolicyModuleAsyncOptions extends Pick<ModuleMetadata, 'impo
  * `explain()`, the CLI and the docs site can see them.
  *
  * @example @Module({ imports: [CorsPolicyModule.forRoot(apiPolicy)], controllers: [ItemsController] })
- * @see https://github.com/org/cors-policy/blob/main/docs/adapters/nest.md
+ * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/nest.md
  */
 @Module({})
 export class CorsPolicyModule {

@@ -33,7 +33,7 @@ export type CorsRouteHandlers<H extends RouteHandlers> = { [M in Exclude<keyof H
  * which `next build` does while collecting page data: the build fails.
  *
  * @example export const { GET, PUT, OPTIONS } = corsRoute(apiPolicy, { GET: listItems, PUT: saveItem });
- * @see https://github.com/org/cors-policy/blob/main/docs/adapters/next.md
+ * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/next.md
  */
 export function corsRoute<H extends RouteHandlers>(
   policy: CorsPolicy | PolicyInput,

@@ -22,7 +22,7 @@ export type ProxyFunction<Req extends Request = Request, Event = unknown> = (
  *
  * @example export const proxy = withCors(apiPolicy);
  * export const config = { matcher: '/api/:path*' };
- * @see https://github.com/org/cors-policy/blob/main/docs/adapters/next.md
+ * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/next.md
  */
 export function withCors<Req extends Request = Request, Event = unknown>(
   policy: CorsPolicy | PolicyInput,

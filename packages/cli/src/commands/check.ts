@@ -1,8 +1,8 @@
 import { formatIssuePath, sortIssues } from '@org/cors-core';
 import type { PolicyIssue } from '@org/cors-core';
 import { ExitCode, UsageError, type CliIo } from '../cli-io.js';
-import { loadPolicyFile } from '../load-policy-file.js';
-import { PolicyLoadError } from '../policy-load-error.js';
+import { loadPolicyFile } from '@org/cors-loader';
+import { PolicyLoadError } from '@org/cors-loader';
 import { policyLabel } from './shared.js';
 
 /** One finding as `check --format json` reports it. */

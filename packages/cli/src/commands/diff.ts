@@ -1,10 +1,10 @@
 import type { CorsPolicy } from '@org/cors-core';
-import { buildAuditModel } from '../audit-model.js';
+import { buildAuditModel } from '@org/cors-report';
 import { ExitCode, UsageError, type CliIo } from '../cli-io.js';
-import type { LoadedPolicyFile } from '../load-policy-file.js';
-import { diffPolicies, type PolicyDiff } from '../policy-diff.js';
-import { readPolicySpec } from '../read-policy-spec.js';
-import { renderDiffMarkdown } from '../render-diff.js';
+import type { LoadedPolicyFile } from '@org/cors-loader';
+import { diffPolicies, type PolicyDiff } from '@org/cors-report';
+import { readPolicySpec } from '@org/cors-loader';
+import { renderDiffMarkdown } from '@org/cors-report';
 import { requireLoaded, selectPolicies } from './shared.js';
 
 export interface DiffOptions {

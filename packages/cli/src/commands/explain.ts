@@ -1,7 +1,7 @@
 import { explain } from '@org/cors-core';
 import type { CorsDecision, ExplainRequest } from '@org/cors-core';
 import { ExitCode, UsageError, type CliIo } from '../cli-io.js';
-import { readPolicySpec } from '../read-policy-spec.js';
+import { readPolicySpec } from '@org/cors-loader';
 import { requireLoaded, selectOne } from './shared.js';
 
 export interface ExplainOptions {

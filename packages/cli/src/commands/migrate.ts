@@ -2,9 +2,9 @@ import { formatIssues, parsePolicy } from '@org/cors-core';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { ExitCode, UsageError, type CliIo } from '../cli-io.js';
-import { importModule, isModuleExtension } from '../import-module.js';
+import { importModule, isModuleExtension } from '@org/cors-loader';
 import { migrateCorsOptions, policySourceFromMigration, type MigrationSource } from '../migrate-options.js';
-import { PolicyLoadError } from '../policy-load-error.js';
+import { PolicyLoadError } from '@org/cors-loader';
 
 export interface MigrateOptions {
   readonly file: string | undefined;

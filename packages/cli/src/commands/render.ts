@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildAuditModel } from '../audit-model.js';
+import { buildAuditModel } from '@org/cors-report';
 import { ExitCode, UsageError, type CliIo } from '../cli-io.js';
-import { readPolicySpec } from '../read-policy-spec.js';
-import { renderAuditHtml, renderAuditMarkdown } from '../render-audit.js';
+import { readPolicySpec } from '@org/cors-loader';
+import { renderAuditHtml, renderAuditMarkdown } from '@org/cors-report';
 import { requireLoaded, selectPolicies } from './shared.js';
 
 export interface RenderOptions {

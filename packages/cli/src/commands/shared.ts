@@ -1,8 +1,8 @@
 import { formatIssues } from '@org/cors-core';
 import type { CorsPolicy } from '@org/cors-core';
-import type { FoundPolicy } from '../collect-policies.js';
+import type { FoundPolicy } from '@org/cors-loader';
 import { UsageError } from '../cli-io.js';
-import type { LoadedPolicyFile } from '../load-policy-file.js';
+import type { LoadedPolicyFile } from '@org/cors-loader';
 
 /** A policy the command needs could not be loaded: its issues are printed, exit code 1. */
 export class InvalidPolicyError extends Error {

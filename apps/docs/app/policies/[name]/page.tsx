@@ -1,4 +1,4 @@
-import { humanDuration, type AuditOrigin, type AuditRules } from '@org/cors-cli';
+import { humanDuration, type AuditOrigin, type AuditRules } from '@org/cors-report';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';

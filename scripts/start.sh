@@ -20,7 +20,7 @@ trap cleanup EXIT INT TERM
 
 start() { # name dir port
   local name=$1 dir=$2 port=$3
-  (cd "$dir" && PORT="$port" HOST=127.0.0.1 APP_ENV=development exec setsid pnpm run --silent start >"/tmp/cors-demo-$name.log" 2>&1) &
+  (cd "$dir" && PORT="$port" HOST=127.0.0.1 APP_ENV=development CORS_ALLOW_DEVELOPMENT_ONLY_IN_PRODUCTION=true exec setsid pnpm run --silent start >"/tmp/cors-demo-$name.log" 2>&1) &
   pids+=($!)
 }
 start docs apps/docs 4000

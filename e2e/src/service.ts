@@ -49,6 +49,8 @@ export async function startService(spec: ServiceSpec, artifacts: string): Promis
     env: {
       ...process.env,
       APP_ENV: 'development',
+      // The Next.js example is a production build (NODE_ENV=production) run locally: allow its developmentOnly overlay.
+      CORS_ALLOW_DEVELOPMENT_ONLY_IN_PRODUCTION: 'true',
       PORT: String(port),
       HOST: '127.0.0.1',
       NEXT_TELEMETRY_DISABLED: '1',

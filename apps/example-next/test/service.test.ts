@@ -9,7 +9,24 @@ import { appDir, ensureBuilt } from './ensure-built.js';
 // (/api/**) and a corsRoute() handler (/public/status). The build runs before the contract starts the server.
 beforeAll(() => ensureBuilt(), 240_000);
 
-describeExampleService('example-next', (environment) => nextStart(appDir, environment === undefined ? {} : { APP_ENV: environment }));
+// `next start` is NODE_ENV=production: the developmentOnly overlay needs the explicit allowance.
+describeExampleService('example-next', (environment) =>
+  nextStart(appDir, environment === undefined ? {} : { APP_ENV: environment, CORS_ALLOW_DEVELOPMENT_ONLY_IN_PRODUCTION: 'true' }),
+);
+
+describe('example-next environment selection', () => {
+  it('refuses the developmentOnly overlay in a production server unless explicitly allowed: no request gets CORS headers', async () => {
+    const app = await nextStart(appDir, { APP_ENV: 'development' });
+    try {
+      const response = await fetch(`${app.url}/api/items`, { headers: { Origin: 'http://localhost:3000' } });
+      expect(response.status).toBe(500);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(app.output()).toContain('developmentOnly');
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+});
 
 describe('example-next build', () => {
   it('builds proxy.ts for the Node.js runtime, matching /api/**', () => {

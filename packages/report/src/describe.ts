@@ -1,3 +1,5 @@
+import type { OriginFacts } from '@org/cors-core';
+
 /*
  * Small wording helpers shared by the audit model and the diff model. Pure: no I/O, no node: imports.
  */
@@ -35,24 +37,18 @@ export function humanDuration(seconds: number): string {
 /** The preflight cache time browsers use when the header is absent (Fetch's default). */
 export const DEFAULT_BROWSER_MAX_AGE = 5;
 
-/** What an origin entry is: one exact origin, a subdomain pattern, or anyone. */
-export type OriginKind = 'exact' | 'pattern' | 'any';
+/** What an origin entry is, from core's analysis (never re-derived from the string here). */
+export type OriginKind = OriginFacts['kind'];
 
-export function originKind(origin: string): OriginKind {
-  if (origin === '*') return 'any';
-  return origin.includes('*') ? 'pattern' : 'exact';
-}
-
-/** For `https://*.example.com(:*)`, the domain whose subdomains match (`example.com`). */
-export function patternBase(pattern: string): string | undefined {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/\*\.([^:/]+)(?::(?:\*|\d+))?$/.exec(pattern);
-  return match?.[1];
-}
-
-/** Whether an origin's host is loopback (`localhost`, `127.x`, `[::1]`). */
-export function isLoopbackOrigin(origin: string): boolean {
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:]+|\[[^\]]+\])/.exec(origin)?.[1] ?? '';
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
+/**
+ * A concrete origin an entry matches, to ask core about: the entry itself when exact, a sample
+ * subdomain and port for a pattern (`https://*.x.com:*` → `https://app.x.com:8443`).
+ */
+export function sampleOrigin(facts: OriginFacts): string {
+  if (facts.kind !== 'pattern') return facts.entry;
+  const host = facts.wildcardHost ? `app.${facts.host ?? 'example'}` : (facts.host ?? 'example');
+  const port = facts.anyPort ? ':8443' : facts.port === undefined ? '' : `:${facts.port}`;
+  return `${facts.scheme ?? 'https'}://${host}${port}`;
 }
 
 /** `content-type` → `Content-Type` (allowed headers are stored lower-cased). */

@@ -246,7 +246,7 @@ function bestEffortLint(input: unknown): PolicyIssue[] {
 function droppedEnvironmentKeys(input: unknown): PolicyIssue[] {
   const environments = (input as { environments?: unknown } | null | undefined)?.environments;
   if (environments === null || typeof environments !== 'object' || !Object.prototype.hasOwnProperty.call(environments, '__proto__')) return [];
-  return [{ code: 'policy/unknown-key', severity: 'error', path: ['environments', '__proto__'], message: 'An environment cannot be named `__proto__`.', hint: 'Rename the environment, e.g. "development".' }];
+  return [{ code: 'policy/unknown-key', severity: 'error', path: ['environments', '__proto__'], message: 'An environment cannot be named `__proto__`.', hint: 'Rename the environment, e.g. "development".', value: '__proto__' }];
 }
 
 function knownKeys(path: IssuePath): readonly string[] {

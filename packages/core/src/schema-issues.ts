@@ -90,7 +90,7 @@ export function schemaIssues(error: z.ZodError, input: unknown, knownKeys: Known
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push({ code: 'policy/unknown-key', severity: 'error', path: [...path, key], message: `Unknown key \`${key}\`.`, hint: unknownKeyHint(key, knownKeys(path)) });
+        out.push({ code: 'policy/unknown-key', severity: 'error', path: [...path, key], message: `Unknown key \`${key}\`.`, hint: unknownKeyHint(key, knownKeys(path)), value: key });
       }
       continue;
     }

@@ -6,3 +6,7 @@ export { humanDuration, plural } from './describe.js';
 export { ChangeCode, diffPolicies, diffRules, worstKind } from './policy-diff.js';
 export type { ChangeKind, ChangeScope, PolicyChange, PolicyDiff } from './policy-diff.js';
 export { DIFF_COMMENT_MARKER, renderDiffMarkdown } from './render-diff.js';
+export { renderLivePage, LIVE_CSS } from './site/live.js';
+export type { LivePage, LivePageInput } from './site/live.js';
+export { buildLiveData } from './site/live-model.js';
+export type { LiveCheck, LiveData, LivePrediction, LiveService } from './site/live-model.js';

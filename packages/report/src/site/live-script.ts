@@ -52,8 +52,8 @@ export const LIVE_SCRIPT = String.raw`(() => {
     try {
       const response = await fetch(url, { ...init, cache: 'no-store', signal: controller.signal });
       return { ok: true, response };
-    } catch (error) {
-      return { ok: false, error: controller.signal.aborted ? 'no answer within ' + TIMEOUT_MS / 1000 + ' s' : String(error && error.message || error) };
+    } catch {
+      return { ok: false, timedOut: controller.signal.aborted };
     } finally {
       clearTimeout(timer);
     }
@@ -69,18 +69,18 @@ export const LIVE_SCRIPT = String.raw`(() => {
     }
     // A no-cors GET only fails on a network error: nothing listening, connection reset, DNS, timeout.
     const probe = await attempt(url, { method: 'GET', mode: 'no-cors', credentials: 'omit' });
-    if (probe.ok) return { state: 'refused', detail: 'The service answered; the browser refused the page access (' + cors.error + ').' };
-    return { state: 'down', detail: 'Nothing answered at ' + service.url + ' (' + probe.error + ').' };
+    if (probe.ok) return { state: 'refused', detail: 'The service answered; the browser withheld the response.' };
+    return { state: 'down', detail: 'Nothing answered at ' + service.url + (probe.timedOut ? ' within ' + TIMEOUT_MS / 1000 + ' s.' : '.') };
   }
 
-  const LABELS = { allowed: 'Allowed', refused: 'Refused by CORS', down: 'Service not running' };
+  const LABELS = { allowed: 'Allowed', refused: 'Refused by CORS', down: 'Service not running', error: 'Check failed in the page' };
   let mismatches = 0;
   let down = 0;
   let unexpected = 0;
   function show(service, check, result) {
     const cell = q('tr[data-check="' + CSS.escape(check.id) + '"] td[data-service="' + CSS.escape(service.id) + '"]');
     const p = predictions[check.id];
-    const judged = certain && result.state !== 'down';
+    const judged = certain && (result.state === 'allowed' || result.state === 'refused');
     const matches = judged && (result.state === 'allowed') === p.allowed;
     if (judged && !matches) mismatches++;
     if (result.state === 'down') down++;
@@ -103,7 +103,7 @@ export const LIVE_SCRIPT = String.raw`(() => {
   Promise.all(services.map(async (service) => {
     for (const check of data.checks) {
       let result;
-      try { result = await run(service, check); } catch (error) { unexpected++; result = { state: 'down', detail: String(error) }; }
+      try { result = await run(service, check); } catch (error) { unexpected++; result = { state: 'error', detail: String(error) }; }
       show(service, check, result);
     }
   })).then(() => {

@@ -72,12 +72,13 @@ export const LIVE_CSS = [
   '.live-table th,.live-table td{vertical-align:top;overflow-wrap:anywhere;word-break:break-word}',
   '.live-table thead th:first-child{width:22%}',
   '.live-table thead th:nth-child(2){width:20%}',
-  '.live-url{display:block;font-weight:normal}',
+  '.live-url{display:block;font-weight:normal;text-transform:none;letter-spacing:normal}',
   '.live-match{color:#1a7f37}',
   '.live-mismatch{color:#b42318;font-weight:bold}',
+  '.live-table .badge{white-space:normal}',
   '.badge.live-allowed{background:#dcfce7;color:#14532d}',
   '.badge.live-refused{background:#fee2e2;color:#7f1d1d}',
-  '.badge.live-down{background:#e5e7eb;color:#111827}',
+  '.badge.live-down,.badge.live-error{background:#e5e7eb;color:#111827}',
   '.badge.verdict-unknown{background:#e5e7eb;color:#111827}',
 ].join('');
 

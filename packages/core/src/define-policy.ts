@@ -11,6 +11,7 @@ import { policySchema, type PolicyInput } from './policy-schema.js';
 import { RULES, isRuleCode } from './rules.js';
 import { schemaIssues } from './schema-issues.js';
 import { expectationIssue, runExpectations, type ExpectationResult } from './expectations.js';
+import { lintDeployments } from './lint-deployments.js';
 
 /** Options for loading a policy. */
 export interface DefinePolicyOptions {
@@ -82,7 +83,7 @@ export function policyForEnvironment(policy: CorsPolicy, environment: string | u
 }
 
 function lintAll(source: PolicyInput, environment: string | undefined): PolicyIssue[] {
-  const issues = [...lintPolicyLevel(source, environment)];
+  const issues = [...lintPolicyLevel(source, environment), ...lintDeployments(source)];
   for (const ctx of allContexts(source)) issues.push(...lintContext(ctx));
   return dedupe(issues);
 }
@@ -161,6 +162,7 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     rules,
     routes,
     preflight,
+    deployments: (source.deployments ?? []).map((d) => ({ service: d.service, environment: d.environment, url: d.url, description: d.description })),
     findings: issues,
     source,
   };
@@ -205,6 +207,7 @@ function knownKeys(path: IssuePath): readonly string[] {
   if (path[0] === 'routes') return ['path', 'description', 'disabled', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
   if (path[0] === 'environments') return ['description', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
   if (path[0] === 'acknowledgements') return ['rule', 'reason'];
+  if (path[0] === 'deployments') return ['service', 'environment', 'url', 'description'];
   if (path[0] === 'expectations') return path.length > 2 ? ['origin', 'method', 'path', 'headers', 'credentials'] : ['description', 'environment', 'request', 'allowed'];
   return [];
 }

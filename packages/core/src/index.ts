@@ -7,6 +7,8 @@ export type { PolicyInput, RouteRuleInput, EnvironmentOverlayInput, PreflightInp
 export { checkExpectations } from './define-policy.js';
 export type { ExpectationResult } from './expectations.js';
 export type { CorsPolicy, EffectiveRules, EffectiveRoute, PreflightSettings } from './policy.js';
+export type { Deployment } from './policy.js';
+export type { DeploymentInput } from './policy-schema.js';
 export { CorsPolicyError, formatIssue, formatIssues, formatIssuePath, sortIssues } from './policy-issue.js';
 export type { PolicyIssue, IssuePath } from './policy-issue.js';
 export { RULES, isRuleCode } from './rules.js';

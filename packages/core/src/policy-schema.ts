@@ -170,6 +170,18 @@ const expectation = z
     description: 'An example request and the verdict the owners intend. Checked at load time against the real resolver: a policy whose behaviour contradicts its examples does not load.',
   });
 
+const deployment = z
+  .strictObject({
+    service: z.string().meta({ title: 'Service', description: 'The service or application that loads this policy, e.g. `storefront-api`.' }),
+    environment: z.string().optional().meta({
+      title: 'Environment loaded',
+      description: 'The environment overlay the service loads (must be one under `environments`); absent: the base policy.',
+    }),
+    url: z.string().optional().meta({ title: 'URL', description: 'Where the service answers, e.g. `https://api.myapp.com`. Shown to auditors.' }),
+    description: z.string().optional().meta({ title: 'Notes', description: 'Anything auditors should know about this deployment.' }),
+  })
+  .meta({ title: 'Deployment', description: 'One place where the policy is enforced: a service and the environment it loads.' });
+
 /** The zod schema of a policy file's input. Structure only; semantics are checked by the linter. */
 export const policySchema = z
   .strictObject({
@@ -203,6 +215,10 @@ export const policySchema = z
       title: 'Expectations',
       description: 'Examples of who may and may not call the API, verified against the resolver whenever the policy loads.',
     }),
+    deployments: z.array(deployment).optional().meta({
+      title: 'Deployments',
+      description: 'Where the policy is enforced: each service that loads it, and with which environment. Shown on the auditor site.',
+    }),
     acknowledgements: z.array(acknowledgement).optional().meta({
       title: 'Acknowledged warnings',
       description: 'Warnings accepted with a justification. Errors cannot be acknowledged.',
@@ -219,6 +235,7 @@ export type RouteRuleInput = NonNullable<PolicyInput['routes']>[number];
 export type EnvironmentOverlayInput = NonNullable<PolicyInput['environments']>[string];
 export type PreflightInput = NonNullable<PolicyInput['preflight']>;
 export type ExpectationInput = NonNullable<PolicyInput['expectations']>[number];
+export type DeploymentInput = NonNullable<PolicyInput['deployments']>[number];
 
 /** The policy's JSON Schema (draft 2020-12), generated from the zod schema and its metadata. */
 export function policyJsonSchema(): Record<string, unknown> {

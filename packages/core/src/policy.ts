@@ -33,6 +33,15 @@ export interface PreflightSettings {
   readonly vary: boolean;
 }
 
+/** One place the policy is enforced (from the policy's `deployments`). */
+export interface Deployment {
+  readonly service: string;
+  /** The environment overlay the service loads; `undefined`: the base policy. */
+  readonly environment: string | undefined;
+  readonly url: string | undefined;
+  readonly description: string | undefined;
+}
+
 /**
  * A validated, linted, compiled and frozen policy: what `definePolicy` returns and what
  * `resolveCors`, `explain` and every adapter take.
@@ -50,6 +59,8 @@ export interface CorsPolicy {
   /** Route rules in declaration order, fields resolved. The first whose path matches applies. */
   readonly routes: readonly EffectiveRoute[];
   readonly preflight: PreflightSettings;
+  /** Where the policy is enforced, as declared (empty when the policy does not say). */
+  readonly deployments: readonly Deployment[];
   /** Warnings and notes (never errors: a policy with errors does not load), acknowledged ones marked. */
   readonly findings: readonly PolicyIssue[];
   /** A frozen copy of the validated input, for rendering and diffing. */

@@ -271,6 +271,11 @@ export const RULES = {
     why: 'Stale acknowledgements would silently cover a future warning.',
     severity: 'warning',
   },
+  'deployments/unknown-environment': {
+    title: 'A deployment that loads an environment the policy does not define',
+    why: 'The auditor site would claim the service enforces an overlay that does not exist; the loader would refuse it at start-up.',
+    severity: 'error',
+  },
 } as const satisfies Record<string, RuleDoc>;
 
 /** A stable lint rule code, e.g. `origins/wildcard-with-credentials`. */

@@ -37,7 +37,7 @@ describe('unknown keys', () => {
     expect(lint({ ...base, banana: 1 })).toMatchInlineSnapshot(`
       {
         "findings": [
-          "error banana policy/unknown-key — Remove it. Known keys here: $schema, name, description, owners, origins, credentials, methods, allowHeaders, exposeHeaders, maxAge, privateNetwork, preflight, routes, environments, expectations, acknowledgements.",
+          "error banana policy/unknown-key — Remove it. Known keys here: $schema, name, description, owners, origins, credentials, methods, allowHeaders, exposeHeaders, maxAge, privateNetwork, preflight, routes, environments, expectations, deployments, acknowledgements.",
         ],
         "loads": false,
       }

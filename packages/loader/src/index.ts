@@ -8,3 +8,5 @@ export { PolicyLoadError } from './policy-load-error.js';
 export type { PolicyLoadErrorCode } from './policy-load-error.js';
 export { readPolicySpec, parseGitSpec } from './read-policy-spec.js';
 export type { GitRevisionSpec } from './read-policy-spec.js';
+export { gitProvenance } from './provenance.js';
+export type { GitProvenance } from './provenance.js';

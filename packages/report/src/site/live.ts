@@ -1,4 +1,5 @@
 import type { CorsPolicy } from '@org/cors-core';
+import { escapeHtml as esc } from './escape.js';
 import { buildLiveData, type LiveCheck, type LiveService } from './live-model.js';
 import { LIVE_SCRIPT } from './live-script.js';
 
@@ -92,6 +93,3 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function esc(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}

@@ -7,6 +7,7 @@ import { explainCommand } from './commands/explain.js';
 import { migrateCommand } from './commands/migrate.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
+import { siteCommand } from './commands/site.js';
 import { InvalidPolicyError } from './commands/shared.js';
 import { PolicyLoadError } from '@org/cors-loader';
 
@@ -19,6 +20,7 @@ Usage:
   cors-policy render <policy> [--format md|html|json] [--out FILE] [--environment NAME] [--policy NAME]
   cors-policy diff <base> <head> [--format md|json] [--policy NAME] [--fail-on-loosening]
   cors-policy schema
+  cors-policy site <files|folders…> --out DIR [--environment NAME] [--title TEXT]
   cors-policy migrate <options.json|.js|.ts> --from cors|koa|nest [--name NAME] [--out FILE] [--export NAME] [--force]
 
 A <policy> is a .ts/.js/.json policy file; diff also takes git:<ref>:<path> (read with git show).
@@ -44,6 +46,7 @@ const COMMANDS = {
   render: { ...COMMON, format: { type: 'string' }, out: { type: 'string' }, environment: { type: 'string' }, policy: { type: 'string' } },
   diff: { ...COMMON, format: { type: 'string' }, policy: { type: 'string' }, 'fail-on-loosening': { type: 'boolean' } },
   schema: { ...COMMON },
+  site: { ...COMMON, out: { type: 'string' }, environment: { type: 'string' }, title: { type: 'string' } },
   migrate: {
     ...COMMON,
     from: { type: 'string' },
@@ -164,6 +167,8 @@ async function dispatch(command: CommandName, args: readonly string[], io: CliIo
     case 'schema':
       noExtra(0);
       return schemaCommand(io);
+    case 'site':
+      return siteCommand({ paths: positionals, out: str('out'), environment: str('environment'), title: str('title') }, io);
     case 'migrate':
       noExtra(1);
       return migrateCommand(

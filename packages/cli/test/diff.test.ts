@@ -3,15 +3,9 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolicyChange } from '@org/cors-report';
+import type { DiffJson } from '@org/cors-report';
 import { fixtures, hasStackTrace, runCli } from './run-cli.js';
 
-interface DiffJson {
-  diffs: Array<{ policy: string; diff: { changes: PolicyChange[]; counts: Record<string, number> } }>;
-  added: string[];
-  removed: string[];
-  loosening: boolean;
-}
 
 describe('cors-policy diff', () => {
   it('names every loosening of the example policy in the Markdown, under a loosening heading first', async () => {
@@ -30,9 +24,11 @@ describe('cors-policy diff', () => {
     expect(md).toMatch(/\*\*5 loosenings\*\*/);
   });
 
-  it('classes each change for bots with --format json', async () => {
+  it('classes each change for bots with --format json, in the versioned shape', async () => {
     const result = await runCli(['diff', 'example-base.policy.ts', 'example-head.policy.ts', '--format', 'json']);
     const json = JSON.parse(result.stdout) as DiffJson;
+    expect(json).toMatchObject({ schemaVersion: 1, kind: 'cors-policy-diff', base: 'example-base.policy.ts', head: 'example-head.policy.ts' });
+    expect(json.diffs[0]?.diff.changes[0]?.text).toEqual(expect.arrayContaining([{ code: expect.any(String) }]));
     const changes = json.diffs[0]?.diff.changes ?? [];
     expect(changes.map((c) => [c.code, c.kind, c.scope.route ?? null]).sort()).toEqual(
       [

@@ -1,9 +1,9 @@
-import { explain } from '@org/cors-core';
+import { explain, policyForEnvironment } from '@org/cors-core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AuditModel } from '@org/cors-report';
+import { textToPlain, type AuditJson } from '@org/cors-report';
 import { loadPolicyFile } from '@org/cors-loader';
 import { fixtures, runCli } from './run-cli.js';
 
@@ -13,11 +13,13 @@ describe('cors-policy render', () => {
     expect(result.code).toBe(0);
     const md = result.stdout;
     expect(md).toContain(
-      "Pages on https://myapp.com and https://admin.myapp.com may call this API with the user's cookies, using GET, POST, PUT and DELETE and sending the Content-Type and Authorization headers.",
+      "Pages on `https://myapp.com` and `https://admin.myapp.com` may call this API with the user's cookies, using GET, POST, PUT and DELETE and sending the `Content-Type` and `Authorization` headers.",
     );
     expect(md).toContain('Browsers may reuse a preflight answer for 10 minutes.');
     expect(md).toContain("On `/public/**`, any website may read responses, without the user's cookies");
-    expect(md).toContain('In the development environment, http://localhost:3000 and http://127.0.0.1:3000 may also call this API.');
+    expect(md).toContain('In the `development` environment, `http://localhost:3000` and `http://127.0.0.1:3000` may also call this API.');
+    expect(md).toContain('CORS is not CSRF protection.');
+    expect(md).toContain('(cross-site requests need SameSite=None; Secure)');
     expect(md).toContain('Chromium honours 600 s (cap 7200), Firefox 600 s (cap 86400)');
     expect(md).toMatch(/\| `\*` \| any \| 🟠 medium \|/);
     expect(md).toContain('## Decision table');
@@ -33,17 +35,24 @@ describe('cors-policy render', () => {
     expect(md).toContain('**Justification:** Firefox users benefit from the longer cache.');
   });
 
-  it('computes every decision-table row with core\'s explain()', async () => {
+  it('computes every decision-table row with core\'s explain(), in the versioned JSON shape', async () => {
     const result = await runCli(['render', 'example-base.policy.ts', '--format', 'json']);
-    const model = JSON.parse(result.stdout) as AuditModel;
+    const json = JSON.parse(result.stdout) as AuditJson;
+    expect(json).toMatchObject({ schemaVersion: 1, kind: 'cors-policy-audit' });
+    expect(json.policies).toHaveLength(1);
+    const model = json.policies[0];
+    if (model === undefined) throw new Error('no policy in the JSON');
     const [found] = (await loadPolicyFile(join(fixtures, 'example-base.policy.ts'))).policies;
     if (found === undefined || !found.ok) throw new Error('fixture did not load');
     expect(model.decisions.length).toBeGreaterThan(8);
     for (const row of model.decisions) {
-      expect(row.allowed, row.label).toBe(explain(found.policy, row.request).allowed);
+      // Rows for an overlay are asked of the policy loaded for it.
+      const policy = row.environment === undefined ? found.policy : policyForEnvironment(found.policy, row.environment);
+      expect(row.allowed, textToPlain(row.label)).toBe(explain(policy, row.request).allowed);
     }
     expect(model.decisions.some((r) => r.allowed)).toBe(true);
     expect(model.decisions.some((r) => !r.allowed)).toBe(true);
+    expect(model.decisions.some((r) => r.environment === 'development' && r.allowed)).toBe(true);
   });
 
   it('writes a self-contained HTML page with --out', async () => {
@@ -55,7 +64,7 @@ describe('cors-policy render', () => {
       const html = await readFile(out, 'utf8');
       expect(html).toMatch(/^<!doctype html>/);
       expect(html).toContain('<title>CORS policy storefront-api</title>');
-      expect(html).toContain('Pages on https://myapp.com and https://admin.myapp.com may call this API with the user&#39;s cookies');
+      expect(html).toContain('Pages on <code>https://myapp.com</code> and <code>https://admin.myapp.com</code> may call this API with the user&#39;s cookies');
       expect(html).not.toMatch(/<script/i);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { analyseOriginEntry, type OriginPattern } from './origin-entry.js';
 import { compileOriginMatcher, type OriginMatcher } from './origin-matcher.js';
-import type { EffectiveRoute, EffectiveRules } from './policy.js';
+import type { EffectiveRoute, EffectiveRules, RouteOwnRules } from './policy.js';
+import type { RouteRuleInput } from './policy-schema.js';
 import type { RuleContext } from './rule-context.js';
 import { asciiLower, normalizeMethod } from './http-tokens.js';
 
@@ -42,8 +43,22 @@ export function effectiveRules(ctx: RuleContext): EffectiveRules {
   };
 }
 
-export function effectiveRoute(ctx: RuleContext, path: string, description: string | undefined): EffectiveRoute {
-  return { ...effectiveRules(ctx), path, description, disabled: ctx.disabled };
+export function effectiveRoute(ctx: RuleContext, route: RouteRuleInput | undefined): EffectiveRoute {
+  return { ...effectiveRules(ctx), path: route?.path ?? '/', description: route?.description, disabled: ctx.disabled, own: ownRules(route) };
+}
+
+/** The fields a route rule writes, normalised like `effectiveRules`. */
+function ownRules(route: RouteRuleInput | undefined): RouteOwnRules {
+  const own: { -readonly [K in keyof RouteOwnRules]: RouteOwnRules[K] } = {};
+  if (route === undefined) return own;
+  if (route.origins !== undefined) own.origins = [...route.origins];
+  if (route.credentials !== undefined) own.credentials = route.credentials;
+  if (route.methods !== undefined) own.methods = route.methods.map((m) => (m === '*' ? '*' : normalizeMethod(m)));
+  if (route.allowHeaders !== undefined) own.allowHeaders = route.allowHeaders.map(asciiLower);
+  if (route.exposeHeaders !== undefined) own.exposeHeaders = [...route.exposeHeaders];
+  if (route.maxAge !== undefined) own.maxAge = route.maxAge;
+  if (route.privateNetwork !== undefined) own.privateNetwork = route.privateNetwork;
+  return own;
 }
 
 /** Compiles validated rules (the linter has already refused anything invalid). */

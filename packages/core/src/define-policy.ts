@@ -1,10 +1,11 @@
 import { allContexts, routeContexts, topContext } from './rule-context.js';
 import { COMPILED, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
+import { FAMILY, familyOf, type PolicyFamily } from './policy-family.js';
 import { compileRules, effectiveRoute, effectiveRules, type CompiledRules } from './compile.js';
 import type { MatchedRoute } from './decision.js';
 import { precomputeDecisions } from './precomputed-decisions.js';
 import { compileRoutePattern } from './route-pattern.js';
-import { lintContext, lintPolicyLevel } from './lint-rules.js';
+import { lintContext, lintPolicyLevel, unknownEnvironmentIssue } from './lint-rules.js';
 import type { CorsPolicy, PreflightSettings } from './policy.js';
 import { CorsPolicyError, formatIssuePath, type IssuePath, type PolicyIssue } from './policy-issue.js';
 import { policySchema, type PolicyInput } from './policy-schema.js';
@@ -61,9 +62,9 @@ export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): 
   const source = deepFreeze(parsed.data);
   const issues = [...dropped, ...applyAcknowledgements(source, lintAll(source, options.environment))];
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  const policy = build(source, options.environment, issues);
-  // Expectations run against the real resolver, each under its own (already validated) environment.
-  const failed = runExpectations(policy, (env) => build(source, env, issues)).filter((r) => !r.pass).map(expectationIssue);
+  const policy = buildFamily(source, issues, options.environment);
+  // Expectations run against the real resolver, each under its own (already validated and compiled) environment.
+  const failed = runExpectations(policy, (env) => policyForEnvironment(policy, env)).filter((r) => !r.pass).map(expectationIssue);
   if (failed.length > 0) return { ok: false, issues: [...issues, ...failed] };
   return { ok: true, policy, issues };
 }
@@ -74,12 +75,26 @@ export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): 
  * A loaded policy passes all of them; `parsePolicy` reports failures as `expectations/failed` errors.
  */
 export function checkExpectations(policy: CorsPolicy): ExpectationResult[] {
-  return runExpectations(policy, (env) => build(policy.source, env, policy.findings));
+  return runExpectations(policy, (env) => policyForEnvironment(policy, env));
 }
 
-/** The same policy loaded for another environment (`undefined`: the base policy). */
+/**
+ * The same policy under another environment (`undefined`: the base policy). A lookup: every
+ * environment was validated, linted and compiled once when the policy loaded. Throws a
+ * {@link CorsPolicyError} (`environments/unknown`, listing the known names) for a name the policy
+ * does not define.
+ *
+ * @example
+ * const staging = policyForEnvironment(apiPolicy, 'staging');
+ */
 export function policyForEnvironment(policy: CorsPolicy, environment: string | undefined): CorsPolicy {
-  return definePolicy(policy.source, { environment });
+  const family = familyOf(policy);
+  // A policy made by a copy of core without the family (an older bundle): load it the slow way.
+  if (family === undefined) return definePolicy(policy.source, { environment });
+  if (environment === undefined) return family.base;
+  const found = Object.prototype.hasOwnProperty.call(family.byName, environment) ? family.byName[environment] : undefined;
+  if (found !== undefined) return found;
+  throw new CorsPolicyError(policy.name, [unknownEnvironmentIssue(environment, policy.environments)]);
 }
 
 function lintAll(source: PolicyInput, environment: string | undefined): PolicyIssue[] {
@@ -100,37 +115,68 @@ function dedupe(issues: readonly PolicyIssue[]): PolicyIssue[] {
   return [...byKey.values()];
 }
 
+/**
+ * Marks the warnings the policy acknowledges. An acknowledgement covers a finding only when the rule
+ * code matches AND its `path` is the finding's (as `formatIssuePath` writes it) or its `value` is the
+ * finding's: one written for a staging origin never covers a new production one.
+ */
 function applyAcknowledgements(source: PolicyInput, issues: PolicyIssue[]): PolicyIssue[] {
   const acks = source.acknowledgements ?? [];
   const extra: PolicyIssue[] = [];
-  const reasons = new Map<string, string>();
+  const reasons = new Map<PolicyIssue, string>();
   acks.forEach((ack, i) => {
     const path: IssuePath = ['acknowledgements', i];
     if (ack.reason.trim() === '') {
       extra.push({ code: 'acknowledgements/missing-reason', severity: 'error', path: [...path, 'reason'], message: `The acknowledgement of ${ack.rule} has no justification.`, hint: 'Write why the warning is acceptable; auditors read it.' });
     }
     if (!isRuleCode(ack.rule) || RULES[ack.rule].severity === 'error') {
-      extra.push({ code: 'acknowledgements/not-a-warning', severity: 'error', path: [...path, 'rule'], message: isRuleCode(ack.rule) ? `${ack.rule} is an error; errors cannot be acknowledged.` : `${JSON.stringify(ack.rule)} is not a rule code.`, hint: isRuleCode(ack.rule) ? 'Fix the problem instead.' : 'Use the code printed with the warning, e.g. "max-age/above-browser-cap".' });
+      extra.push({ code: 'acknowledgements/not-a-warning', severity: 'error', path: [...path, 'rule'], message: isRuleCode(ack.rule) ? `${ack.rule} is an error; errors cannot be acknowledged.` : `${JSON.stringify(ack.rule)} is not a rule code.`, hint: isRuleCode(ack.rule) ? 'Fix the problem instead.' : 'Use the code printed with the warning, e.g. "max-age/above-browser-cap".', value: ack.rule });
       return;
     }
-    if (!issues.some((x) => x.code === ack.rule && x.severity !== 'error')) {
-      extra.push({ code: 'acknowledgements/unused', severity: 'warning', path: [...path, 'rule'], message: `No ${ack.rule} warning is raised by this policy.`, hint: 'Remove the stale acknowledgement.' });
+    const candidates = issues.filter((x) => x.code === ack.rule && x.severity !== 'error');
+    if (ack.path === undefined && ack.value === undefined) {
+      const paths = candidates.map((x) => JSON.stringify(formatIssuePath(x.path)));
+      extra.push({
+        code: 'acknowledgements/unscoped',
+        severity: 'error',
+        path,
+        message: `The acknowledgement of ${ack.rule} names neither a path nor a value, so it would cover every ${ack.rule} warning, including future ones.`,
+        hint: paths.length === 0 ? 'Add the `path` printed with the warning (e.g. "origins[0]"), or remove the acknowledgement.' : `Add ${paths.length === 1 ? `path: ${paths[0]}` : `one acknowledgement per warning, with path: ${paths.join(', ')}`}.`,
+        value: ack.rule,
+      });
       return;
     }
-    reasons.set(ack.rule, ack.reason);
+    const matched = candidates.filter((x) => (ack.path !== undefined && ack.path === formatIssuePath(x.path)) || (ack.value !== undefined && ack.value === x.value));
+    if (matched.length === 0) {
+      const scope = [ack.path === undefined ? '' : `at ${ack.path}`, ack.value === undefined ? '' : `about ${JSON.stringify(ack.value)}`].filter(Boolean).join(' or ');
+      extra.push({ code: 'acknowledgements/unused', severity: 'warning', path: [...path, 'rule'], message: `No ${ack.rule} warning ${scope} is raised by this policy.`, hint: 'Remove the stale acknowledgement, or correct its `path` / `value`.', value: ack.rule });
+      return;
+    }
+    for (const x of matched) if (!reasons.has(x)) reasons.set(x, ack.reason);
   });
   const marked = issues.map((issue) => {
-    const reason = issue.severity === 'error' ? undefined : reasons.get(issue.code);
+    const reason = reasons.get(issue);
     return reason === undefined ? issue : { ...issue, acknowledged: reason };
   });
   return [...marked, ...extra];
 }
 
-function build(source: PolicyInput, environment: string | undefined, issues: readonly PolicyIssue[]): CorsPolicy {
+/** Builds the base policy and every environment's once; returns the one asked for. */
+function buildFamily(source: PolicyInput, issues: readonly PolicyIssue[], selected: string | undefined): CorsPolicy {
+  const byName: Record<string, CorsPolicy> = Object.create(null) as Record<string, CorsPolicy>;
+  const family: PolicyFamily = { base: build(source, undefined, issues, undefined), byName };
+  for (const name of Object.keys(source.environments ?? {})) byName[name] = build(source, name, issues, family);
+  Object.freeze(byName);
+  Object.defineProperty(family.base, FAMILY, { value: family, enumerable: false });
+  deepFreeze(family.base);
+  return selected === undefined ? family.base : (byName[selected] as CorsPolicy);
+}
+
+function build(source: PolicyInput, environment: string | undefined, issues: readonly PolicyIssue[], family: PolicyFamily | undefined): CorsPolicy {
   const top = topContext(source, environment);
   const routeCtxs = routeContexts(source, top);
   const rules = effectiveRules(top);
-  const routes = routeCtxs.map((ctx, i) => effectiveRoute(ctx, source.routes?.[i]?.path ?? '/', source.routes?.[i]?.description));
+  const routes = routeCtxs.map((ctx, i) => effectiveRoute(ctx, source.routes?.[i]));
   const preflight: PreflightSettings = {
     refusedStatus: source.preflight?.refusedStatus ?? 403,
     successStatus: source.preflight?.successStatus ?? 204,
@@ -167,6 +213,9 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     source,
   };
   Object.defineProperty(policy, COMPILED, { value: compiled, enumerable: false });
+  // The base is frozen by buildFamily once the family it points to exists.
+  if (family === undefined) return policy as CorsPolicy;
+  Object.defineProperty(policy, FAMILY, { value: family, enumerable: false });
   return deepFreeze(policy) as CorsPolicy;
 }
 
@@ -206,7 +255,7 @@ function knownKeys(path: IssuePath): readonly string[] {
   if (path[0] === 'preflight') return ['refusedStatus', 'successStatus', 'continueToApp', 'vary'];
   if (path[0] === 'routes') return ['path', 'description', 'disabled', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
   if (path[0] === 'environments') return ['description', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
-  if (path[0] === 'acknowledgements') return ['rule', 'reason'];
+  if (path[0] === 'acknowledgements') return ['rule', 'reason', 'path', 'value'];
   if (path[0] === 'deployments') return ['service', 'environment', 'url', 'description'];
   if (path[0] === 'expectations') return path.length > 2 ? ['origin', 'method', 'path', 'headers', 'credentials'] : ['description', 'environment', 'request', 'allowed'];
   return [];

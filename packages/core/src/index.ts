@@ -6,7 +6,7 @@ export { policySchema, policyJsonSchema } from './policy-schema.js';
 export type { PolicyInput, RouteRuleInput, EnvironmentOverlayInput, PreflightInput, ExpectationInput } from './policy-schema.js';
 export { checkExpectations } from './define-policy.js';
 export type { ExpectationResult } from './expectations.js';
-export type { CorsPolicy, EffectiveRules, EffectiveRoute, PreflightSettings } from './policy.js';
+export type { CorsPolicy, EffectiveRules, EffectiveRoute, RouteOwnRules, PreflightSettings } from './policy.js';
 export type { Deployment } from './policy.js';
 export type { DeploymentInput } from './policy-schema.js';
 export { CorsPolicyError, formatIssue, formatIssues, formatIssuePath, sortIssues } from './policy-issue.js';
@@ -14,6 +14,8 @@ export type { PolicyIssue, IssuePath } from './policy-issue.js';
 export { RULES, isRuleCode } from './rules.js';
 export type { RuleCode, RuleDoc, Severity } from './rules.js';
 export { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP } from './lint-rules.js';
+export { analyseOrigin, originFactsOf } from './origin-facts.js';
+export type { OriginFacts, PolicyOriginFacts } from './origin-facts.js';
 
 // Resolving requests
 export { requestFacts } from './request-facts.js';
@@ -29,5 +31,5 @@ export type {
 } from './decision.js';
 
 // Explaining
-export { explain, explainDecision, describeReason } from './explain.js';
-export type { ExplainRequest, Explanation } from './explain.js';
+export { explain, explainDecision, describeReason, describeRefusal, BrowserCheckFailure } from './explain.js';
+export type { ExplainRequest, Explanation, RefusalReason, RefusalCode, RefusalStage, RefusalParams } from './explain.js';

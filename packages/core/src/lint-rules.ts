@@ -1,3 +1,4 @@
+import { isEnvironmentName, shownEnvironment, suggestEnvironmentName } from './environment-name.js';
 import { analyseOriginEntry, isLoopbackHost } from './origin-entry.js';
 import type { IssuePath, PolicyIssue } from './policy-issue.js';
 import type { PolicyInput } from './policy-schema.js';
@@ -12,18 +13,19 @@ import {
 export const CHROMIUM_MAX_AGE_CAP = 7200;
 export const FIREFOX_MAX_AGE_CAP = 86400;
 
-type Push = (code: RuleCode, severity: Severity, path: IssuePath, message: string, hint: string) => void;
+/** `value`: the one offending value as written (origin entry, method, header name…), when there is one. */
+type Push = (code: RuleCode, severity: Severity, path: IssuePath, message: string, hint: string, value?: string) => void;
 
 function collector(): { issues: PolicyIssue[]; push: Push } {
   const issues: PolicyIssue[] = [];
-  return { issues, push: (code, severity, path, message, hint) => issues.push({ code, severity, path, message, hint }) };
+  return { issues, push: (code, severity, path, message, hint, value) => issues.push(value === undefined ? { code, severity, path, message, hint } : { code, severity, path, message, hint, value }) };
 }
 
 function duplicates(values: readonly Located<string>[], key: (v: string) => string, push: Push, what: string): void {
   const seen = new Set<string>();
   for (const { value, path } of values) {
     const k = key(value);
-    if (seen.has(k)) push('policy/duplicate-entry', 'warning', path, `${what} ${JSON.stringify(value)} is listed more than once.`, 'Remove the repeated entry.');
+    if (seen.has(k)) push('policy/duplicate-entry', 'warning', path, `${what} ${JSON.stringify(value)} is listed more than once.`, 'Remove the repeated entry.', value);
     seen.add(k);
   }
 }
@@ -40,20 +42,20 @@ export function lintContext(ctx: RuleContext): PolicyIssue[] {
   }
   const star = ctx.origins.find((o) => o.value === '*');
   if (star !== undefined) {
-    if (creds) push('origins/wildcard-with-credentials', 'error', star.path, `"*" allows every site, and ${credWhere}: browsers refuse this, and "fixing" it would hand every site your users' data.`, 'List the exact origins that need cookies, or turn credentials off for a public API.');
-    if (ctx.origins.length > 1) push('origins/wildcard-mixed', 'error', star.path, `"*" is listed together with other origins (${ctx.label}).`, 'Keep either "*" alone (public, no credentials) or only the specific origins.');
+    if (creds) push('origins/wildcard-with-credentials', 'error', star.path, `"*" allows every site, and ${credWhere}: browsers refuse this, and "fixing" it would hand every site your users' data.`, 'List the exact origins that need cookies, or turn credentials off for a public API.', '*');
+    if (ctx.origins.length > 1) push('origins/wildcard-mixed', 'error', star.path, `"*" is listed together with other origins (${ctx.label}).`, 'Keep either "*" alone (public, no credentials) or only the specific origins.', '*');
     if (ctx.privateNetwork.value) push('private-network/with-wildcard', 'error', ctx.privateNetwork.path, `Private Network Access is enabled for "*" origins (${ctx.label}).`, 'List the exact origins allowed to reach the private network.');
   }
   for (const { value, path } of ctx.origins) {
     const { entry, findings } = analyseOriginEntry(value);
     for (const f of findings) {
       const severity: Severity = f.credentialSensitive ? (creds ? 'error' : 'warning') : f.code === 'origins/unsupported-scheme' ? 'warning' : 'error';
-      push(f.code, severity, path, f.message, f.hint);
+      push(f.code, severity, path, f.message, f.hint, value);
     }
     const scheme = entry.kind === 'exact' ? entry.scheme : entry.kind === 'pattern' ? entry.pattern.scheme : undefined;
     const host = entry.kind === 'exact' ? entry.host : entry.kind === 'pattern' ? entry.pattern.host : '';
     if (creds && scheme === 'http' && !isLoopbackHost(host)) {
-      push('origins/insecure-with-credentials', 'warning', path, `${JSON.stringify(value)} is plain http and ${credWhere}: anyone on the network path can inject script there and read users' data.`, `Use "https://${value.slice('http://'.length)}", or keep http only for loopback development origins.`);
+      push('origins/insecure-with-credentials', 'warning', path, `${JSON.stringify(value)} is plain http and ${credWhere}: anyone on the network path can inject script there and read users' data.`, `Use "https://${value.slice('http://'.length)}", or keep http only for loopback development origins.`, value);
     }
   }
   duplicates(ctx.origins, (v) => v, push, 'Origin');
@@ -61,11 +63,11 @@ export function lintContext(ctx: RuleContext): PolicyIssue[] {
   for (const { value, path } of ctx.methods) {
     if (value === '*') continue;
     if (!isToken(value)) {
-      push('methods/invalid-token', 'error', path, `${JSON.stringify(value)} is not a single HTTP method token.`, value.includes(',') || /\s/.test(value) ? 'List each method as its own entry, e.g. ["GET", "POST"].' : 'Use a method name such as "PUT" or "PATCH".');
+      push('methods/invalid-token', 'error', path, `${JSON.stringify(value)} is not a single HTTP method token.`, value.includes(',') || /\s/.test(value) ? 'List each method as its own entry, e.g. ["GET", "POST"].' : 'Use a method name such as "PUT" or "PATCH".', value);
     } else if (FORBIDDEN_METHODS.has(value.toUpperCase())) {
-      push('methods/forbidden', 'error', path, `${value} is a forbidden method: browsers never send it.`, 'Remove it.');
+      push('methods/forbidden', 'error', path, `${value} is a forbidden method: browsers never send it.`, 'Remove it.', value);
     } else if (normalizeMethod(value) === value && value !== value.toUpperCase()) {
-      push('methods/not-uppercase', 'warning', path, `${JSON.stringify(value)} is lower-case; browsers send "${value}" only if a script wrote it so, and it differs from "${value.toUpperCase()}".`, `Write "${value.toUpperCase()}".`);
+      push('methods/not-uppercase', 'warning', path, `${JSON.stringify(value)} is lower-case; browsers send "${value}" only if a script wrote it so, and it differs from "${value.toUpperCase()}".`, `Write "${value.toUpperCase()}".`, value);
     }
   }
   duplicates(ctx.methods, normalizeMethod, push, 'Method');
@@ -75,35 +77,35 @@ export function lintContext(ctx: RuleContext): PolicyIssue[] {
   for (const { value, path } of ctx.allowHeaders) {
     if (value === '*') { allowStar = true; continue; }
     const lower = asciiLower(value);
-    if (!isToken(value)) push('headers/invalid-token', 'error', path, `${JSON.stringify(value)} is not a header name.`, 'List each header name as its own entry, e.g. ["Content-Type", "Authorization"].');
-    else if (isForbiddenRequestHeader(lower)) push('headers/forbidden-request-header', 'error', path, `${value} is a forbidden request header: pages cannot set it.`, lower === 'cookie' ? 'Remove it; cookies travel when `credentials` is true.' : 'Remove it.');
-    else if (isResponseOnlyHeader(lower)) push('headers/response-only', 'error', path, `${value} is a response header; pages never send it.`, 'Remove it; to let pages read a response header, list it in `exposeHeaders`.');
+    if (!isToken(value)) push('headers/invalid-token', 'error', path, `${JSON.stringify(value)} is not a header name.`, 'List each header name as its own entry, e.g. ["Content-Type", "Authorization"].', value);
+    else if (isForbiddenRequestHeader(lower)) push('headers/forbidden-request-header', 'error', path, `${value} is a forbidden request header: pages cannot set it.`, lower === 'cookie' ? 'Remove it; cookies travel when `credentials` is true.' : 'Remove it.', value);
+    else if (isResponseOnlyHeader(lower)) push('headers/response-only', 'error', path, `${value} is a response header; pages never send it.`, 'Remove it; to let pages read a response header, list it in `exposeHeaders`.', value);
     if (lower === 'authorization') allowAuthorization = true;
   }
   if (allowStar && !allowAuthorization) {
     const star = ctx.allowHeaders.find((h) => h.value === '*');
-    push('headers/wildcard-excludes-authorization', 'info', star?.path ?? ['allowHeaders'], '"*" allows any request header except Authorization (Fetch standard).', 'Add "Authorization" if pages send it.');
+    push('headers/wildcard-excludes-authorization', 'info', star?.path ?? ['allowHeaders'], '"*" allows any request header except Authorization (Fetch standard).', 'Add "Authorization" if pages send it.', '*');
   }
   duplicates(ctx.allowHeaders, asciiLower, push, 'Header');
 
   for (const { value, path } of ctx.exposeHeaders) {
     if (value === '*') {
-      if (creds) push('expose/wildcard-with-credentials', 'error', path, `"*" in exposeHeaders while ${credWhere}: browsers read it literally, exposing nothing.`, 'List the response headers pages need to read.');
+      if (creds) push('expose/wildcard-with-credentials', 'error', path, `"*" in exposeHeaders while ${credWhere}: browsers read it literally, exposing nothing.`, 'List the response headers pages need to read.', '*');
       continue;
     }
     const lower = asciiLower(value);
-    if (!isToken(value)) push('expose/invalid-token', 'error', path, `${JSON.stringify(value)} is not a header name.`, 'List each header name as its own entry.');
-    else if (lower === 'set-cookie' || lower === 'set-cookie2') push('expose/set-cookie', 'error', path, `${value} can never be exposed to scripts.`, 'Remove it; cookies are handled by the browser.');
-    else if (isRequestOnlyHeader(lower)) push('expose/request-only', 'error', path, `${value} is a request header; responses do not carry it.`, 'Remove it; to let pages send it, list it in `allowHeaders`.');
+    if (!isToken(value)) push('expose/invalid-token', 'error', path, `${JSON.stringify(value)} is not a header name.`, 'List each header name as its own entry.', value);
+    else if (lower === 'set-cookie' || lower === 'set-cookie2') push('expose/set-cookie', 'error', path, `${value} can never be exposed to scripts.`, 'Remove it; cookies are handled by the browser.', value);
+    else if (isRequestOnlyHeader(lower)) push('expose/request-only', 'error', path, `${value} is a request header; responses do not carry it.`, 'Remove it; to let pages send it, list it in `allowHeaders`.', value);
   }
   duplicates(ctx.exposeHeaders, asciiLower, push, 'Exposed header');
 
   if (ctx.maxAge !== undefined) {
     const { value, path } = ctx.maxAge;
     if (!Number.isInteger(value) || value < 0 || value > FIREFOX_MAX_AGE_CAP) {
-      push('max-age/invalid', 'error', path, `maxAge ${value} is not an integer from 0 to ${FIREFOX_MAX_AGE_CAP}.`, 'Use whole seconds, e.g. 600 (10 minutes); 0 disables preflight caching.');
+      push('max-age/invalid', 'error', path, `maxAge ${value} is not an integer from 0 to ${FIREFOX_MAX_AGE_CAP}.`, 'Use whole seconds, e.g. 600 (10 minutes); 0 disables preflight caching.', String(value));
     } else if (value > CHROMIUM_MAX_AGE_CAP) {
-      push('max-age/above-browser-cap', 'warning', path, `maxAge ${value} s exceeds Chromium's cap of ${CHROMIUM_MAX_AGE_CAP} s; Chromium caches for 2 hours at most.`, `Use ${CHROMIUM_MAX_AGE_CAP} or less, or acknowledge the warning if Firefox's longer cache matters.`);
+      push('max-age/above-browser-cap', 'warning', path, `maxAge ${value} s exceeds Chromium's cap of ${CHROMIUM_MAX_AGE_CAP} s; Chromium caches for 2 hours at most.`, `Use ${CHROMIUM_MAX_AGE_CAP} or less, or acknowledge the warning if Firefox's longer cache matters.`, String(value));
     }
   }
   if (ctx.privateNetwork.value) {
@@ -118,31 +120,47 @@ const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function lintPolicyLevel(input: PolicyInput, requestedEnvironment: string | undefined): PolicyIssue[] {
   const { issues, push } = collector();
   if (!NAME.test(input.name)) {
-    push('policy/invalid-name', 'error', ['name'], `The name ${JSON.stringify(input.name)} is not a lower-case slug.`, `Use lower-case letters, digits and dashes, e.g. "${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-api'}".`);
+    push('policy/invalid-name', 'error', ['name'], `The name ${JSON.stringify(input.name)} is not a lower-case slug.`, `Use lower-case letters, digits and dashes, e.g. "${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-api'}".`, input.name);
   }
   const p = input.preflight;
   if (p?.refusedStatus !== undefined && !(Number.isInteger(p.refusedStatus) && p.refusedStatus >= 400 && p.refusedStatus <= 499)) {
-    push('preflight/invalid-status', 'error', ['preflight', 'refusedStatus'], `refusedStatus ${p.refusedStatus} is not a 4xx status; browsers treat 2xx as success.`, 'Use 403 (the default) or another 4xx.');
+    push('preflight/invalid-status', 'error', ['preflight', 'refusedStatus'], `refusedStatus ${p.refusedStatus} is not a 4xx status; browsers treat 2xx as success.`, 'Use 403 (the default) or another 4xx.', String(p.refusedStatus));
   }
   if (p?.successStatus !== undefined && !(Number.isInteger(p.successStatus) && p.successStatus >= 200 && p.successStatus <= 299)) {
-    push('preflight/invalid-status', 'error', ['preflight', 'successStatus'], `successStatus ${p.successStatus} is not an ok (2xx) status; browsers would fail the preflight.`, 'Use 204 (the default) or 200.');
+    push('preflight/invalid-status', 'error', ['preflight', 'successStatus'], `successStatus ${p.successStatus} is not an ok (2xx) status; browsers would fail the preflight.`, 'Use 204 (the default) or 200.', String(p.successStatus));
   }
   const seen = new Map<string, number>();
   (input.routes ?? []).forEach((route, index) => {
     const problem = routePatternProblem(route.path);
-    if (problem !== undefined) push('routes/invalid-path', 'error', ['routes', index, 'path'], `Route path ${JSON.stringify(route.path)}: ${problem}.`, 'Start with "/", use literal segments, "*" for one segment and a final "**" for any depth, e.g. "/public/**".');
+    if (problem !== undefined) push('routes/invalid-path', 'error', ['routes', index, 'path'], `Route path ${JSON.stringify(route.path)}: ${problem}.`, 'Start with "/", use literal segments, "*" for one segment and a final "**" for any depth, e.g. "/public/**".', route.path);
     const earlier = seen.get(route.path) ?? [...seen.entries()].find(([path]) => path === '/**')?.[1];
-    if (earlier !== undefined) push('routes/shadowed', 'warning', ['routes', index, 'path'], `Route ${JSON.stringify(route.path)} never applies: routes[${earlier}] matches first.`, 'Move the more specific rule before the general one, or remove it.');
+    if (earlier !== undefined) push('routes/shadowed', 'warning', ['routes', index, 'path'], `Route ${JSON.stringify(route.path)} never applies: routes[${earlier}] matches first.`, 'Move the more specific rule before the general one, or remove it.', route.path);
     if (!seen.has(route.path)) seen.set(route.path, index);
   });
   (input.expectations ?? []).forEach((e, index) => {
     if (e.environment !== undefined && !Object.prototype.hasOwnProperty.call(input.environments ?? {}, e.environment)) {
-      push('environments/unknown', 'error', ['expectations', index, 'environment'], `The expectation names the environment ${JSON.stringify(e.environment)}, which the policy does not define.`, 'Use one of the environments under `environments`, or omit it for the base policy.');
+      push('environments/unknown', 'error', ['expectations', index, 'environment'], `The expectation names the environment ${JSON.stringify(e.environment)}, which the policy does not define.`, 'Use one of the environments under `environments`, or omit it for the base policy.', e.environment);
     }
   });
+  for (const name of Object.keys(input.environments ?? {})) {
+    if (!isEnvironmentName(name)) {
+      push('environments/invalid-name', 'error', ['environments', name], `The environment name ${JSON.stringify(name)} is not a lower-case slug.`, `Use a lower-case letter then up to 62 letters, digits or dashes, e.g. ${JSON.stringify(suggestEnvironmentName(name))}.`, name);
+    }
+  }
   if (requestedEnvironment !== undefined && !Object.prototype.hasOwnProperty.call(input.environments ?? {}, requestedEnvironment)) {
-    const known = Object.keys(input.environments ?? {});
-    push('environments/unknown', 'error', ['environments'], `The environment ${JSON.stringify(requestedEnvironment)} was requested but the policy does not define it.`, known.length === 0 ? 'Define it under `environments`, or load the base policy.' : `Use one of: ${known.join(', ')}; or load the base policy.`);
+    issues.push(unknownEnvironmentIssue(requestedEnvironment, Object.keys(input.environments ?? {})));
   }
   return issues;
+}
+
+/** The `environments/unknown` error for a requested name, listing the names the policy defines. */
+export function unknownEnvironmentIssue(requested: string, known: readonly string[], requestedBy = 'was requested'): PolicyIssue {
+  return {
+    code: 'environments/unknown',
+    severity: 'error',
+    path: ['environments'],
+    message: `The environment ${JSON.stringify(requested)} ${requestedBy} but the policy does not define it.`,
+    hint: known.length === 0 ? 'Define it under `environments`, or load the base policy.' : `Use one of: ${known.map(shownEnvironment).join(', ')}; or load the base policy.`,
+    value: requested,
+  };
 }

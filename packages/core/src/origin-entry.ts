@@ -22,8 +22,8 @@ export interface OriginPattern {
 
 export type OriginEntry =
   | { readonly kind: 'any' }
-  | { readonly kind: 'exact'; readonly origin: string; readonly scheme: string; readonly host: string }
-  | { readonly kind: 'pattern'; readonly pattern: OriginPattern }
+  | { readonly kind: 'exact'; readonly origin: string; readonly scheme: string; readonly host: string; readonly port: number | undefined; readonly ip: boolean }
+  | { readonly kind: 'pattern'; readonly pattern: OriginPattern; readonly ip: boolean }
   | { readonly kind: 'invalid' };
 
 /** A problem with one entry. `credentialSensitive` findings are errors with credentials, warnings without. */
@@ -173,9 +173,9 @@ export function analyseOriginEntry(raw: string): AnalysedEntry {
     }
   }
   if (wildcardHost || port === '*') {
-    return { entry: { kind: 'pattern', pattern: { scheme: lowerScheme, schemePrefix: `${lowerScheme}://`, host: baseHost, wildcardHost, port } }, findings };
+    return { entry: { kind: 'pattern', pattern: { scheme: lowerScheme, schemePrefix: `${lowerScheme}://`, host: baseHost, wildcardHost, port }, ip: checked.isIp }, findings };
   }
-  return { entry: { kind: 'exact', origin: raw, scheme: lowerScheme, host: baseHost }, findings };
+  return { entry: { kind: 'exact', origin: raw, scheme: lowerScheme, host: baseHost, port, ip: checked.isIp }, findings };
 }
 
 function fileScheme(shown: string): AnalysedEntry {

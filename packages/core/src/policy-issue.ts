@@ -12,6 +12,11 @@ export interface PolicyIssue {
   readonly message: string;
   /** What to write instead. */
   readonly hint: string;
+  /**
+   * The one offending value the finding concerns, when there is one: the origin entry, method, header
+   * name, environment name… as written. An acknowledgement's `value` matches it.
+   */
+  readonly value?: string;
   /** Set when the policy acknowledges this warning: the written justification. */
   readonly acknowledged?: string;
 }

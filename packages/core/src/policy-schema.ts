@@ -144,10 +144,24 @@ const acknowledgement = z
   .strictObject({
     rule: z.string().meta({ title: 'Rule code', description: 'The warning being acknowledged, e.g. `max-age/above-browser-cap`.' }),
     reason: z.string().meta({ title: 'Justification', description: 'Why the warning is acceptable here. Shown to auditors.' }),
+    path: z.string().optional().meta({
+      title: 'Where the warning is',
+      description:
+        'The path printed with the warning, e.g. `environments.staging.origins[0]` or `maxAge`: the acknowledgement ' +
+        'covers the finding at exactly that place. Give `path`, `value` or both.',
+    }),
+    value: z.string().optional().meta({
+      title: 'Which value the warning is about',
+      description:
+        'The offending value as written, e.g. the origin `http://staging.example.com` or the header name: the ' +
+        'acknowledgement covers findings of this rule about that value wherever it is listed. Give `path`, `value` or both.',
+    }),
   })
   .meta({
     title: 'Acknowledged warning',
-    description: 'A warning the owners accept, with a written justification. Errors can never be acknowledged.',
+    description:
+      'A warning the owners accept, with a written justification, scoped to one finding by `path` and/or `value` so ' +
+      'that it never covers a new finding of the same rule elsewhere. Errors can never be acknowledged.',
   });
 
 const expectation = z

@@ -17,12 +17,21 @@ export interface EffectiveRules {
   readonly privateNetwork: boolean;
 }
 
+/**
+ * The rule fields a route rule sets itself, normalised as in {@link EffectiveRules}; a key is present
+ * only when the rule writes it (absent keys are inherited). `origins` is the rule's own list, without
+ * origins an environment overlay adds.
+ */
+export type RouteOwnRules = { readonly [K in keyof EffectiveRules]?: EffectiveRules[K] };
+
 /** A route rule with every field resolved (inherited fields filled in from the top level). */
 export interface EffectiveRoute extends EffectiveRules {
   readonly path: string;
   readonly description: string | undefined;
   /** True: CORS is off for these paths (preflights refused, no CORS headers). */
   readonly disabled: boolean;
+  /** Exactly the rule fields this route sets itself (e.g. `'credentials' in route.own`: it overrides credentials). */
+  readonly own: RouteOwnRules;
 }
 
 /** How preflights are answered, defaults applied. */

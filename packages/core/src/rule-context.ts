@@ -1,5 +1,6 @@
 import type { IssuePath } from './policy-issue.js';
 import type { PolicyInput } from './policy-schema.js';
+import { shownEnvironment } from './environment-name.js';
 
 /*
  * The rules that apply in one place of a policy (top level, a route, an environment, or a route in
@@ -74,7 +75,7 @@ export function topContext(input: PolicyInput, environment: string | undefined):
   const base = topLevel(input);
   const env = environment === undefined ? undefined : input.environments?.[environment];
   if (env === undefined || environment === undefined) return base;
-  return { ...overlay(base, env, ['environments', environment], true), label: `environment ${environment}`, routeIndex: undefined, environment, disabled: false };
+  return { ...overlay(base, env, ['environments', environment], true), label: `environment ${shownEnvironment(environment)}`, routeIndex: undefined, environment, disabled: false };
 }
 
 /** Every route's rules, inheriting from `top`; overlay origins are added to routes that list their own. */

@@ -251,6 +251,11 @@ export const RULES = {
     why: 'Falling back to the base policy would silently load something other than what was asked for.',
     severity: 'error',
   },
+  'environments/invalid-name': {
+    title: 'An environment name that is not a lower-case slug',
+    why: 'Names reach logs, terminals, reports and environment variables; a backtick, newline or escape sequence there can forge output.',
+    severity: 'error',
+  },
   'expectations/failed': {
     title: 'An expectation the policy does not meet',
     why: 'The owners wrote down who may call the API; a policy that behaves otherwise is not what was reviewed.',
@@ -266,8 +271,13 @@ export const RULES = {
     why: 'Auditors need to know why a warning was accepted.',
     severity: 'error',
   },
+  'acknowledgements/unscoped': {
+    title: 'An acknowledgement that names neither a `path` nor a `value`',
+    why: 'It would cover every finding of the rule, so one written for a staging origin would silently accept a new production one.',
+    severity: 'error',
+  },
   'acknowledgements/unused': {
-    title: 'An acknowledgement of a warning the policy does not trigger',
+    title: 'An acknowledgement that matches no warning the policy triggers',
     why: 'Stale acknowledgements would silently cover a future warning.',
     severity: 'warning',
   },

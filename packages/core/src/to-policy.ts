@@ -1,5 +1,5 @@
 import { COMPILED } from './compiled-policy.js';
-import { definePolicy, type DefinePolicyOptions } from './define-policy.js';
+import { definePolicy, policyForEnvironment, type DefinePolicyOptions } from './define-policy.js';
 import type { CorsPolicy } from './policy.js';
 import type { PolicyInput } from './policy-schema.js';
 
@@ -15,7 +15,7 @@ export function isCorsPolicy(value: unknown): value is CorsPolicy {
 export function toPolicy(policyOrInput: CorsPolicy | PolicyInput, options?: DefinePolicyOptions): CorsPolicy {
   if (isCorsPolicy(policyOrInput)) {
     if (options?.environment !== undefined && options.environment !== policyOrInput.environment) {
-      return definePolicy(policyOrInput.source, options);
+      return policyForEnvironment(policyOrInput, options.environment);
     }
     return policyOrInput;
   }

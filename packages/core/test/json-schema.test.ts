@@ -87,6 +87,8 @@ describe('the exported JSON Schema', () => {
         "acknowledgements",
         "acknowledgements[].rule",
         "acknowledgements[].reason",
+        "acknowledgements[].path",
+        "acknowledgements[].value",
       ]
     `);
   });

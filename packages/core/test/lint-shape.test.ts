@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CorsPolicyError, definePolicy, parsePolicy, resolveCors, type PolicyInput } from '../src/index.js';
-import { actual, base, header, lint } from './helpers.js';
+import { CorsPolicyError, definePolicy, formatIssuePath, parsePolicy, resolveCors, type PolicyInput, type PolicyIssue } from '../src/index.js';
+import { actual, base, findingsOf, header, lint } from './helpers.js';
 
 describe('unknown keys', () => {
   it('typos are refused with the closest known key', () => {
@@ -146,7 +146,7 @@ describe('acknowledgements', () => {
   const pna = { ...base, privateNetwork: true } satisfies PolicyInput;
 
   it('mark a warning as accepted, with its justification', () => {
-    const result = parsePolicy({ ...pna, acknowledgements: [{ rule: 'private-network/deprecated', reason: 'The set-up page must reach the printer.' }] });
+    const result = parsePolicy({ ...pna, acknowledgements: [{ rule: 'private-network/deprecated', path: 'privateNetwork', reason: 'The set-up page must reach the printer.' }] });
     expect(result.ok).toBe(true);
     expect(result.issues).toEqual([expect.objectContaining({ code: 'private-network/deprecated', severity: 'warning', acknowledged: 'The set-up page must reach the printer.' })]);
   });
@@ -164,7 +164,7 @@ describe('acknowledgements', () => {
   });
 
   it('need a justification and a real rule code', () => {
-    expect(lint({ ...pna, acknowledgements: [{ rule: 'private-network/deprecated', reason: '  ' }, { rule: 'no-such/rule', reason: 'x' }] })).toMatchInlineSnapshot(`
+    expect(lint({ ...pna, acknowledgements: [{ rule: 'private-network/deprecated', path: 'privateNetwork', reason: '  ' }, { rule: 'no-such/rule', path: 'origins[0]', reason: 'x' }] })).toMatchInlineSnapshot(`
       {
         "findings": [
           "warning privateNetwork private-network/deprecated — Keep it only if a public site must reach a device on users' private networks; acknowledge the warning to keep it.",
@@ -177,10 +177,10 @@ describe('acknowledgements', () => {
   });
 
   it('that cover no warning are themselves a warning', () => {
-    expect(lint({ ...base, acknowledgements: [{ rule: 'max-age/above-browser-cap', reason: 'Firefox users benefit.' }] })).toMatchInlineSnapshot(`
+    expect(lint({ ...base, acknowledgements: [{ rule: 'max-age/above-browser-cap', path: 'maxAge', reason: 'Firefox users benefit.' }] })).toMatchInlineSnapshot(`
       {
         "findings": [
-          "warning acknowledgements[0].rule acknowledgements/unused — Remove the stale acknowledgement.",
+          "warning acknowledgements[0].rule acknowledgements/unused — Remove the stale acknowledgement, or correct its \`path\` / \`value\`.",
         ],
         "loads": true,
       }
@@ -188,9 +188,79 @@ describe('acknowledgements', () => {
   });
 
   it('do not acknowledge the error form of a credential-sensitive rule', () => {
-    const result = lint({ ...base, origins: ['null'], credentials: true, acknowledgements: [{ rule: 'origins/null', reason: 'Sandboxed widget.' }] });
+    const result = lint({ ...base, origins: ['null'], credentials: true, acknowledgements: [{ rule: 'origins/null', value: 'null', reason: 'Sandboxed widget.' }] });
     expect(result.loads).toBe(false);
     expect(result.findings).toContain('error origins[0] origins/null — Remove "null"; serve the calling page from a real origin and list that origin.');
+  });
+});
+
+describe('acknowledgements are scoped to one finding', () => {
+  const reason = 'Staging sits behind the VPN; its TLS terminator is being replaced.';
+  const staging = {
+    ...base,
+    credentials: true,
+    environments: { staging: { origins: ['http://staging.example.com'] } },
+  } satisfies PolicyInput;
+  const insecure = (issues: readonly PolicyIssue[]) => issues.filter((i) => i.code === 'origins/insecure-with-credentials');
+
+  it('every finding about one value carries that value', () => {
+    const issues = findingsOf({ ...staging, methods: ['GET', 'patch'], maxAge: 9000, allowHeaders: ['X-A', 'x-a'] });
+    const got = issues.map((i) => [i.code, formatIssuePath(i.path), i.value]);
+    expect(got).toHaveLength(4);
+    expect(got).toEqual(expect.arrayContaining([
+      ['origins/insecure-with-credentials', 'environments.staging.origins[0]', 'http://staging.example.com'],
+      ['methods/not-uppercase', 'methods[1]', 'patch'],
+      ['policy/duplicate-entry', 'allowHeaders[1]', 'x-a'],
+      ['max-age/above-browser-cap', 'maxAge', '9000'],
+    ]));
+  });
+
+  it('by path: covers the finding at that path only', () => {
+    const issues = findingsOf({ ...staging, acknowledgements: [{ rule: 'origins/insecure-with-credentials', path: 'environments.staging.origins[0]', reason }] });
+    expect(insecure(issues).map((i) => i.acknowledged)).toEqual([reason]);
+  });
+
+  it('by value: covers that value wherever it is listed', () => {
+    const issues = findingsOf({ ...staging, routes: [{ path: '/a', origins: ['http://staging.example.com'] }], acknowledgements: [{ rule: 'origins/insecure-with-credentials', value: 'http://staging.example.com', reason }] });
+    expect(insecure(issues).map((i) => [formatIssuePath(i.path), i.acknowledged])).toEqual([
+      ['routes[0].origins[0]', reason],
+      ['environments.staging.origins[0]', reason],
+    ]);
+  });
+
+  it('an acknowledgement written for staging does not cover a new production http origin', () => {
+    const grown = { ...staging, origins: ['https://app.example.com', 'http://shop.example.com'], acknowledgements: [{ rule: 'origins/insecure-with-credentials', path: 'environments.staging.origins[0]', reason }] };
+    const issues = findingsOf(grown);
+    expect(insecure(issues).map((i) => [formatIssuePath(i.path), i.acknowledged])).toEqual([
+      ['origins[1]', undefined],
+      ['environments.staging.origins[0]', reason],
+    ]);
+  });
+
+  it('an acknowledgement with neither path nor value is an error whose hint gives the path to write', () => {
+    expect(lint({ ...staging, acknowledgements: [{ rule: 'origins/insecure-with-credentials', reason }] })).toMatchInlineSnapshot(`
+      {
+        "findings": [
+          "warning environments.staging.origins[0] origins/insecure-with-credentials — Use "https://staging.example.com", or keep http only for loopback development origins.",
+          "error acknowledgements[0] acknowledgements/unscoped — Add path: "environments.staging.origins[0]".",
+        ],
+        "loads": false,
+      }
+    `);
+  });
+
+  it('an acknowledgement whose path or value matches nothing is unused', () => {
+    const result = lint({ ...staging, acknowledgements: [{ rule: 'origins/insecure-with-credentials', path: 'origins[0]', reason }, { rule: 'origins/insecure-with-credentials', value: 'http://old.example.com', reason }] });
+    expect(result.loads).toBe(true);
+    expect(result.findings.filter((f) => f.includes('acknowledgements/unused'))).toEqual([
+      'warning acknowledgements[0].rule acknowledgements/unused — Remove the stale acknowledgement, or correct its `path` / `value`.',
+      'warning acknowledgements[1].rule acknowledgements/unused — Remove the stale acknowledgement, or correct its `path` / `value`.',
+    ]);
+  });
+
+  it('either the path or the value matching is enough', () => {
+    const input = { ...base, maxAge: 9000, acknowledgements: [{ rule: 'max-age/above-browser-cap', path: 'maxAge', value: '1', reason: 'Firefox.' }] };
+    expect(findingsOf(input).find((i) => i.code === 'max-age/above-browser-cap')?.acknowledged).toBe('Firefox.');
   });
 });
 

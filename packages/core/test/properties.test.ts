@@ -253,7 +253,7 @@ const fixedPolicies: CorsPolicy[] = [
     privateNetwork: true,
     preflight: { continueToApp: true, successStatus: 200, refusedStatus: 404 },
     routes: [{ path: '/public/**', origins: ['*'], credentials: false, privateNetwork: false }, { path: '/internal/**', disabled: true }, { path: '/a/*/b' }],
-    acknowledgements: [{ rule: 'private-network/deprecated', reason: 'Printer set-up.' }],
+    acknowledgements: [{ rule: 'private-network/deprecated', path: 'privateNetwork', reason: 'Printer set-up.' }],
   }),
   definePolicy({ name: 'plain', origins: ['https://app.example.com'], preflight: { vary: false } }),
 ];

@@ -97,7 +97,7 @@ describe('preflight Vary', () => {
   });
 
   it('adds Access-Control-Request-Private-Network when the policy opts in to PNA', () => {
-    const pna = load({ methods: ['PUT'], privateNetwork: true, acknowledgements: [{ rule: 'private-network/deprecated', reason: 'The printer setup page must reach devices.' }] });
+    const pna = load({ methods: ['PUT'], privateNetwork: true, acknowledgements: [{ rule: 'private-network/deprecated', path: 'privateNetwork', reason: 'The printer setup page must reach devices.' }] });
     expect(preflight(pna, APP, 'PUT').vary).toEqual([...PREFLIGHT_VARY, 'Access-Control-Request-Private-Network']);
   });
 });
@@ -217,7 +217,7 @@ describe('Access-Control-Request-Headers parsing', () => {
 });
 
 describe('Private Network Access', () => {
-  const ack = [{ rule: 'private-network/deprecated', reason: 'Device set-up page reaches the local printer.' }];
+  const ack = [{ rule: 'private-network/deprecated', path: 'privateNetwork', reason: 'Device set-up page reaches the local printer.' }];
   const pna = load({ privateNetwork: true, acknowledgements: ack });
   const off = load();
 

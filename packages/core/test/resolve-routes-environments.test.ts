@@ -137,3 +137,29 @@ describe('environment overlays', () => {
     expect(toPolicy(input, { environment: 'development' }).rules.origins).toContain('http://localhost:3000');
   });
 });
+
+describe('EffectiveRoute.own', () => {
+  it('holds exactly the fields each route rule sets itself, normalised like the effective rules', () => {
+    expect(policy.routes.map((r) => r.own)).toEqual([
+      { origins: ['*'], credentials: false, methods: ['GET'] },
+      {},
+      { origins: ['https://partner.example'] },
+      { maxAge: 60 },
+    ]);
+    const normalised = definePolicy({ ...input, routes: [{ path: '/a', methods: ['get', 'PATCH'], allowHeaders: ['X-Trace'], exposeHeaders: ['X-Id'], privateNetwork: false }] });
+    expect(normalised.routes[0]?.own).toEqual({ methods: ['GET', 'PATCH'], allowHeaders: ['x-trace'], exposeHeaders: ['X-Id'], privateNetwork: false });
+  });
+
+  it('lets a report tell an override from an inherited value', () => {
+    const feed = policy.routes[2];
+    expect(feed?.credentials).toBe(true);
+    expect(feed !== undefined && 'credentials' in feed.own).toBe(false);
+    expect(policy.routes[0] !== undefined && 'credentials' in policy.routes[0].own).toBe(true);
+  });
+
+  it('excludes origins an environment overlay adds', () => {
+    const dev = definePolicy(input, { environment: 'development' });
+    expect(dev.routes[2]?.origins).toEqual(['https://partner.example', 'http://localhost:3000']);
+    expect(dev.routes[2]?.own.origins).toEqual(['https://partner.example']);
+  });
+});

@@ -1,21 +1,44 @@
-import { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP, checkExpectations, describeReason, explain, policyForEnvironment, sortIssues } from '@org/cors-core';
+import { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP, checkExpectations, policyForEnvironment, sortIssues } from '@org/cors-core';
 import type { CorsPolicy, DecisionReason, ExplainRequest, HeaderPairs, PolicyIssue } from '@org/cors-core';
 import {
   DEFAULT_BROWSER_MAX_AGE,
   humanDuration,
   isLoopbackOrigin,
-  listInWords,
   originKind,
   patternBase,
   titleCaseHeader,
   type OriginKind,
 } from './describe.js';
+import { decisionRows, type AuditDecisionRow } from './decision-rows.js';
 import { diffPolicies, type PolicyChange } from './policy-diff.js';
+import { code, joinText, listText, lowerFirstText, text, type Text } from './text.js';
+
+export type { AuditDecisionRow } from './decision-rows.js';
 
 type Rules = CorsPolicy['rules'];
 
 /** How much trust an origin entry hands out. */
 export type RiskLevel = 'high' | 'medium' | 'low';
+
+/** Risk levels from lowest to highest. */
+export const RISK_LEVELS: readonly RiskLevel[] = ['low', 'medium', 'high'];
+
+/** The highest risk among `risks` (`low` for none). */
+export function maxRisk(risks: Iterable<RiskLevel>): RiskLevel {
+  let worst: RiskLevel = 'low';
+  for (const risk of risks) if (riskRank[risk] > riskRank[worst]) worst = risk;
+  return worst;
+}
+
+/**
+ * What CORS does not do, said on every report: a refused simple request still runs on the server.
+ */
+export const CSRF_SENTENCE =
+  'A refused simple request (GET, HEAD, or a POST with a form content type) still reaches your server and runs; CORS only stops the page from reading the answer. CORS is not CSRF protection.';
+
+/** Said whenever a policy allows credentials: cookies travel only if their SameSite attribute lets them. */
+export const SAMESITE_SENTENCE =
+  'Whether cookies actually travel also depends on their SameSite attribute (cross-site requests need SameSite=None; Secure), not only on this policy.';
 
 /** One origin entry with its risk and the reasons for it. */
 export interface AuditOrigin {
@@ -23,7 +46,7 @@ export interface AuditOrigin {
   readonly kind: OriginKind;
   readonly risk: RiskLevel;
   /** Why the risk is what it is, and any finding about this entry. */
-  readonly notes: readonly string[];
+  readonly notes: readonly Text[];
 }
 
 /** `Access-Control-Max-Age` in human units, against what browsers actually honour. */
@@ -34,7 +57,7 @@ export interface AuditMaxAge {
   /** What Chromium (cap 7200 s) and Firefox (cap 86400 s) will actually cache, in seconds. */
   readonly chromium: number;
   readonly firefox: number;
-  readonly sentence: string;
+  readonly sentence: Text;
 }
 
 /** A set of effective rules (top level or one route), described. */
@@ -47,7 +70,7 @@ export interface AuditRules {
   readonly maxAge: AuditMaxAge;
   readonly privateNetwork: boolean;
   /** Plain-English sentences: who may call, how, and for how long browsers remember it. */
-  readonly sentences: readonly string[];
+  readonly sentences: readonly Text[];
 }
 
 export interface AuditRoute {
@@ -57,7 +80,7 @@ export interface AuditRoute {
   /** The fields this rule sets itself; the others are inherited from the top level. */
   readonly overrides: readonly string[];
   readonly rules: AuditRules;
-  readonly sentence: string;
+  readonly sentence: Text;
 }
 
 export interface AuditEnvironment {
@@ -65,26 +88,7 @@ export interface AuditEnvironment {
   readonly description: string | undefined;
   /** What selecting this overlay changes, each change classified (see `diffPolicies`). */
   readonly changes: readonly PolicyChange[];
-  readonly sentence: string;
-}
-
-/** One canonical request and what the policy (through core's `explain`) answers. */
-export interface AuditDecisionRow {
-  /** What the row shows, e.g. "Credentialed GET from an allowed origin". */
-  readonly label: string;
-  readonly request: ExplainRequest & { readonly method: string; readonly path: string };
-  readonly allowed: boolean;
-  readonly preflight: 'not needed' | 'allowed' | 'refused';
-  /** The reason of the deciding answer (the preflight's when it was refused). */
-  readonly reason: DecisionReason;
-  /** The route rule that governed the request, if any. */
-  readonly route: string | undefined;
-  readonly summary: string;
-  /** Why, in words: what let the page read the response, or what stopped it. */
-  readonly why: string;
-  /** Headers the server sends: the preflight's (if any), then the actual response's. */
-  readonly preflightHeaders: HeaderPairs;
-  readonly responseHeaders: HeaderPairs;
+  readonly sentence: Text;
 }
 
 /** One of the owners' declared expectations, beside what the policy actually answers. */
@@ -106,9 +110,14 @@ export interface AuditModel {
   /** The environment overlay the policy was loaded with, if any. */
   readonly environment: string | undefined;
   /** The plain-English summary, a few sentences. */
-  readonly summary: readonly string[];
+  readonly summary: readonly Text[];
+  /**
+   * What the policy cannot do, in plain words: CORS is not CSRF protection, and (with credentials)
+   * cookies also depend on their SameSite attribute.
+   */
+  readonly caveats: readonly string[];
   readonly rules: AuditRules;
-  readonly preflight: CorsPolicy['preflight'] & { readonly sentences: readonly string[] };
+  readonly preflight: CorsPolicy['preflight'] & { readonly sentences: readonly Text[] };
   readonly routes: readonly AuditRoute[];
   readonly environments: readonly AuditEnvironment[];
   /** Unacknowledged findings, most severe first. */
@@ -121,8 +130,6 @@ export interface AuditModel {
 }
 
 const riskRank: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
-const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
-const UNLISTED_ORIGIN = 'https://attacker.example';
 
 /**
  * Builds the auditor's view of a policy: a plain-English summary, origins with risk notes, methods,
@@ -151,8 +158,8 @@ export function buildAuditModel(policy: CorsPolicy): AuditModel {
       overrides,
       rules: routeRules,
       sentence: route.disabled
-        ? `On \`${route.path}\`, CORS is off: no other website may read responses.`
-        : `On \`${route.path}\`, ${lowerFirst(routeRules.sentences[0] ?? '')}`,
+        ? text`On ${code(route.path)}, CORS is off: no other website may read responses.`
+        : text`On ${code(route.path)}, ${lowerFirstText(routeRules.sentences[0] ?? [])}`,
     };
   });
   const environments = policy.environments.map((name): AuditEnvironment => {
@@ -162,12 +169,15 @@ export function buildAuditModel(policy: CorsPolicy): AuditModel {
     const changes = diffPolicies(policy, selected).changes;
     return { name, description: overlay?.description, changes, sentence: environmentSentence(name, changes) };
   });
-  const preflightSentences = [
-    `Allowed preflights are answered ${policy.preflight.successStatus}${policy.preflight.continueToApp ? ' and then handed to the application' : ''}; refused ones ${policy.preflight.refusedStatus}, with no CORS headers.`,
+  const preflightSentences: Text[] = [
+    [
+      `Allowed preflights are answered ${policy.preflight.successStatus}${policy.preflight.continueToApp ? ' and then handed to the application' : ''}; refused ones ${policy.preflight.refusedStatus}, with no CORS headers.`,
+    ],
     policy.preflight.vary
-      ? 'Preflight responses carry `Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers`, so caches keep answers apart.'
-      : 'Preflight responses carry no `Vary`: safe only if no cache stores OPTIONS responses.',
+      ? text`Preflight responses carry ${code('Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers')}, so caches keep answers apart.`
+      : text`Preflight responses carry no ${code('Vary')}: safe only if no cache stores OPTIONS responses.`,
   ];
+  const credentials = policy.rules.credentials || policy.routes.some((r) => !r.disabled && r.credentials);
   return {
     name: policy.name,
     description: policy.description,
@@ -177,15 +187,16 @@ export function buildAuditModel(policy: CorsPolicy): AuditModel {
       ...rules.sentences,
       ...routes.map((r) => r.sentence),
       ...environments.map((e) => e.sentence),
-      policy.rules.origins.includes('*') ? '' : 'No other website may read responses.',
-    ].filter((s) => s !== ''),
+      ...(policy.rules.origins.includes('*') ? [] : [['No other website may read responses.']]),
+    ],
+    caveats: credentials ? [CSRF_SENTENCE, SAMESITE_SENTENCE] : [CSRF_SENTENCE],
     rules,
     preflight: { ...policy.preflight, sentences: preflightSentences },
     routes,
     environments,
     findings: findings.filter((f) => f.acknowledged === undefined),
     acknowledged: findings.filter((f) => f.acknowledged !== undefined),
-    decisions: decisionTable(policy),
+    decisions: decisionRows(policy),
     expectations: checkExpectations(policy).map(
       (result): AuditExpectation => ({
         description: result.expectation.description,
@@ -220,9 +231,10 @@ function findingsAt(findings: readonly PolicyIssue[], path: readonly (string | n
 
 function describeOrigin(origin: string, rules: Rules, findings: readonly PolicyIssue[]): AuditOrigin {
   const kind = originKind(origin);
-  const notes: string[] = [];
+  const notes: Text[] = [];
   let risk: RiskLevel = 'low';
-  const raise = (level: RiskLevel, note: string) => {
+  const raise = (level: RiskLevel, note: Text | string) => {
+    if (typeof note === 'string') note = [note];
     if (riskRank[level] > riskRank[risk]) risk = level;
     notes.push(note);
   };
@@ -235,11 +247,11 @@ function describeOrigin(origin: string, rules: Rules, findings: readonly PolicyI
     if (rules.credentials) {
       raise('medium', `Trusts ${who} with users' cookies: a taken-over subdomain or user content hosted on one can read user data.`);
     } else {
-      notes.push(`Trusts ${who}, without cookies.`);
+      notes.push([`Trusts ${who}, without cookies.`]);
     }
     if (/:\*$/.test(origin)) raise('medium', 'Any port is accepted, including development servers on the same host.');
   } else if (origin === 'null') {
-    raise('high', 'Any page can send `Origin: null` from a sandboxed iframe: trusting it trusts everyone.');
+    raise('high', text`Any page can send ${code('Origin: null')} from a sandboxed iframe: trusting it trusts everyone.`);
   } else if (origin.startsWith('http://')) {
     if (isLoopbackOrigin(origin)) {
       raise(
@@ -253,10 +265,13 @@ function describeOrigin(origin: string, rules: Rules, findings: readonly PolicyI
       );
     }
   } else {
-    notes.push(rules.credentials ? 'One exact https origin, with users\' cookies.' : 'One exact https origin.');
+    notes.push([rules.credentials ? "One exact https origin, with users' cookies." : 'One exact https origin.']);
   }
   for (const finding of findings) {
-    raise(finding.severity === 'error' ? 'high' : finding.acknowledged === undefined ? 'medium' : risk, `${finding.code}: ${finding.message}${finding.acknowledged === undefined ? '' : ` (acknowledged: ${finding.acknowledged})`}`);
+    raise(
+      finding.severity === 'error' ? 'high' : finding.acknowledged === undefined ? 'medium' : risk,
+      text`${code(finding.code)}: ${finding.message}${finding.acknowledged === undefined ? '' : ` (acknowledged: ${finding.acknowledged})`}`,
+    );
   }
   return { origin, kind, risk, notes };
 }
@@ -268,7 +283,7 @@ function describeMaxAge(seconds: number | undefined): AuditMaxAge {
       human: 'not set',
       chromium: DEFAULT_BROWSER_MAX_AGE,
       firefox: DEFAULT_BROWSER_MAX_AGE,
-      sentence: `No \`Access-Control-Max-Age\`: browsers cache a preflight answer for their default ${DEFAULT_BROWSER_MAX_AGE} seconds.`,
+      sentence: text`No ${code('Access-Control-Max-Age')}: browsers cache a preflight answer for their default ${String(DEFAULT_BROWSER_MAX_AGE)} seconds.`,
     };
   }
   const chromium = Math.min(seconds, CHROMIUM_MAX_AGE_CAP);
@@ -280,155 +295,51 @@ function describeMaxAge(seconds: number | undefined): AuditMaxAge {
   if (seconds > CHROMIUM_MAX_AGE_CAP) {
     sentence += ` Chromium caps it at ${humanDuration(CHROMIUM_MAX_AGE_CAP)}${seconds > FIREFOX_MAX_AGE_CAP ? `, Firefox at ${humanDuration(FIREFOX_MAX_AGE_CAP)}` : ''}.`;
   }
-  return { seconds, human: humanDuration(seconds), chromium, firefox, sentence };
+  return { seconds, human: humanDuration(seconds), chromium, firefox, sentence: [sentence] };
 }
 
-function ruleSentences(rules: Rules): string[] {
-  const sentences: string[] = [];
-  const methods = rules.methods.includes('*') ? 'any method' : listInWords(rules.methods);
+function ruleSentences(rules: Rules): Text[] {
+  const sentences: Text[] = [];
+  const methods: Text = rules.methods.includes('*') ? ['any method'] : listText(rules.methods.map((m) => [m]));
   const extra = [
-    rules.methods.length > 0 ? `using ${methods}` : '',
-    rules.allowHeaders.length > 0 ? `sending ${headersInWords(rules.allowHeaders)}` : '',
-  ].filter(Boolean);
+    rules.methods.length > 0 ? text`using ${methods}` : undefined,
+    rules.allowHeaders.length > 0 ? text`sending ${headersInWords(rules.allowHeaders)}` : undefined,
+  ].filter((t): t is Text => t !== undefined);
+  const how = extra.length > 0 ? text`, ${joinText(extra, ' and ')}` : [];
   if (rules.origins.includes('*')) {
-    sentences.push(`Any website may read responses, without the user's cookies${extra.length > 0 ? `, ${extra.join(' and ')}` : ''}.`);
+    sentences.push(text`Any website may read responses, without the user's cookies${how}.`);
   } else {
-    const who = listInWords(rules.origins.map(originInWords));
-    const cookies = rules.credentials ? 'with the user\'s cookies' : 'without the user\'s cookies';
-    sentences.push(`Pages on ${who} may call this API ${cookies}${extra.length > 0 ? `, ${extra.join(' and ')}` : ''}.`);
+    const who = listText(rules.origins.map(originInWords));
+    const cookies = rules.credentials ? "with the user's cookies" : "without the user's cookies";
+    sentences.push(text`Pages on ${who} may call this API ${cookies}${how}.`);
   }
   if (rules.exposeHeaders.length > 0) {
-    sentences.push(`Scripts may read the ${listInWords(rules.exposeHeaders.map((h) => (h === '*' ? 'any' : h)))} response header${rules.exposeHeaders.length === 1 ? '' : 's'}.`);
+    const exposed = listText(rules.exposeHeaders.map((h): Text => (h === '*' ? ['any'] : [code(h)])));
+    sentences.push(text`Scripts may read the ${exposed} response header${rules.exposeHeaders.length === 1 ? '' : 's'}.`);
   }
   sentences.push(describeMaxAge(rules.maxAge).sentence);
-  if (rules.privateNetwork) sentences.push('Private Network Access is on: public pages listed here may reach this service on the user\'s private network.');
+  if (rules.privateNetwork) sentences.push(["Private Network Access is on: public pages listed here may reach this service on the user's private network."]);
   return sentences;
 }
 
-function headersInWords(headers: readonly string[]): string {
-  const named = headers.filter((h) => h !== '*').map(titleCaseHeader);
-  if (headers.includes('*')) return named.length > 0 ? `any header (${listInWords(named)} by name)` : 'any header except Authorization';
-  return `the ${listInWords(named)} header${named.length === 1 ? '' : 's'}`;
+function headersInWords(headers: readonly string[]): Text {
+  const named = headers.filter((h) => h !== '*').map((h): Text => [code(titleCaseHeader(h))]);
+  if (headers.includes('*')) return named.length > 0 ? text`any header (${listText(named)} by name)` : ['any header except Authorization'];
+  return text`the ${listText(named)} header${named.length === 1 ? '' : 's'}`;
 }
 
-function originInWords(origin: string): string {
+function originInWords(origin: string): Text {
   const base = patternBase(origin);
-  if (base !== undefined) return `every subdomain of ${base} (${origin})`;
-  return origin;
+  if (base !== undefined) return text`every subdomain of ${base} (${code(origin)})`;
+  return [code(origin)];
 }
 
-function environmentSentence(name: string, changes: readonly PolicyChange[]): string {
-  if (changes.length === 0) return `The ${name} environment changes nothing.`;
-  const added = changes.filter((c) => c.field === 'origins' && c.kind === 'loosening' && c.scope.route === undefined).map((c) => String(c.after));
-  const others = changes.filter((c) => !(c.field === 'origins' && c.kind === 'loosening')).map((c) => lowerFirst(c.message.replace(/`/g, '')));
-  const parts = [
-    added.length > 0 ? `${listInWords(added)} may also call this API` : '',
-    others.length > 0 ? others.join('; ') : '',
-  ].filter(Boolean);
-  return `In the ${name} environment, ${parts.join('; ')}.`;
-}
-
-function lowerFirst(s: string): string {
-  return s === '' ? s : `${s[0]?.toLowerCase()}${s.slice(1)}`;
-}
-
-/** A concrete origin a pattern matches (`https://*.x.com:*` → `https://app.x.com:8443`). */
-function sampleOrigin(entry: string): string {
-  return entry.replace('://*.', '://app.').replace(/:\*$/, ':8443');
-}
-
-/** A concrete path a route pattern matches (`/public/**` → `/public/example`). */
-function samplePath(pattern: string): string {
-  const path = pattern
-    .split('/')
-    .map((segment) => (segment === '*' || segment === '**' ? 'example' : segment))
-    .join('/');
-  return path === '' ? '/' : path;
-}
-
-function decisionTable(policy: CorsPolicy): AuditDecisionRow[] {
-  const rows: AuditDecisionRow[] = [];
-  const add = (label: string, request: AuditDecisionRow['request']) => rows.push(decisionRow(policy, label, request));
-  addScopeRows(policy.rules, '/', add);
-  policy.routes.forEach((route) => {
-    const path = samplePath(route.path);
-    if (route.disabled) {
-      const origin = firstAllowedOrigin(policy.rules) ?? UNLISTED_ORIGIN;
-      add(`GET ${path} (CORS off) from ${origin}`, { origin, method: 'GET', path });
-      return;
-    }
-    const origin = firstAllowedOrigin(route) ?? 'https://any-site.example';
-    add(`GET ${path} from an allowed origin`, { origin, method: 'GET', path, credentials: false });
-    add(`Credentialed GET ${path} from an allowed origin`, { origin, method: 'GET', path, credentials: true });
-    if (!route.origins.includes('*')) add(`GET ${path} from an unlisted origin`, { origin: UNLISTED_ORIGIN, method: 'GET', path });
-  });
-  return rows;
-}
-
-function addScopeRows(rules: Rules, path: string, add: (label: string, request: AuditDecisionRow['request']) => void): void {
-  const any = rules.origins.includes('*');
-  const origin = firstAllowedOrigin(rules) ?? 'https://any-site.example';
-  add('Simple GET from an allowed origin', { origin, method: 'GET', path });
-  add('Credentialed GET from an allowed origin', { origin, method: 'GET', path, credentials: true });
-  add('JSON POST from an allowed origin', { origin, method: 'POST', path, headers: ['Content-Type'], credentials: rules.credentials });
-  const nonSimple = rules.methods.find((m) => m !== '*' && !SAFELISTED_METHODS.has(m));
-  if (nonSimple !== undefined) {
-    const headers = ['content-type', 'authorization'].filter((h) => rules.allowHeaders.includes(h)).map(titleCaseHeader);
-    add(`${nonSimple}${headers.length > 0 ? ` with ${headers.join(' and ')}` : ''} from an allowed origin`, {
-      origin,
-      method: nonSimple,
-      path,
-      headers,
-      credentials: rules.credentials,
-    });
-  }
-  if (!rules.methods.includes('*')) {
-    const unlisted = ['PATCH', 'DELETE', 'PUT'].find((m) => !rules.methods.includes(m));
-    if (unlisted !== undefined) add(`${unlisted} (not listed) from an allowed origin`, { origin, method: unlisted, path, credentials: rules.credentials });
-  }
-  if (!rules.allowHeaders.includes('*')) {
-    add('An unlisted request header from an allowed origin', { origin, method: 'GET', path, headers: ['X-Unlisted-Header'], credentials: rules.credentials });
-  }
-  if (!any) {
-    add('GET from an unlisted origin', { origin: UNLISTED_ORIGIN, method: 'GET', path, credentials: rules.credentials });
-    for (const entry of rules.origins.filter((o) => originKind(o) === 'pattern')) {
-      const base = patternBase(entry);
-      if (base === undefined) continue;
-      const scheme = entry.slice(0, entry.indexOf('://'));
-      add(`GET from a look-alike of ${entry}`, { origin: `${scheme}://${base}.attacker.example`, method: 'GET', path, credentials: rules.credentials });
-    }
-    const https = rules.origins.find((o) => originKind(o) === 'exact' && o.startsWith('https://'));
-    if (https !== undefined) {
-      const downgraded = `http://${https.slice('https://'.length)}`;
-      if (!rules.origins.includes(downgraded)) add(`GET from ${downgraded} (plain http)`, { origin: downgraded, method: 'GET', path, credentials: rules.credentials });
-    }
-  }
-  add('GET from the `null` origin (sandboxed iframe)', { origin: 'null', method: 'GET', path, credentials: rules.credentials });
-}
-
-function firstAllowedOrigin(rules: Rules): string | undefined {
-  if (rules.origins.includes('*')) return undefined;
-  const exact = rules.origins.find((o) => originKind(o) === 'exact' && o !== 'null');
-  if (exact !== undefined) return exact;
-  const pattern = rules.origins.find((o) => originKind(o) === 'pattern');
-  return pattern === undefined ? undefined : sampleOrigin(pattern);
-}
-
-function decisionRow(policy: CorsPolicy, label: string, request: AuditDecisionRow['request']): AuditDecisionRow {
-  const explanation = explain(policy, request);
-  const preflightDecision = explanation.preflight.decision;
-  const refusedAtPreflight = preflightDecision !== undefined && preflightDecision.kind !== 'preflight-allowed';
-  const deciding = refusedAtPreflight ? preflightDecision : explanation.actual;
-  return {
-    label,
-    request,
-    allowed: explanation.allowed,
-    preflight: !explanation.preflight.needed ? 'not needed' : preflightDecision?.kind === 'preflight-allowed' ? 'allowed' : 'refused',
-    reason: deciding.reason,
-    route: deciding.route?.path,
-    summary: explanation.summary,
-    why: explanation.allowed ? describeReason(deciding.reason) : (/ — (.*?)\.?$/.exec(explanation.summary)?.[1] ?? describeReason(deciding.reason)),
-    preflightHeaders: preflightDecision?.headers ?? [],
-    responseHeaders: refusedAtPreflight ? [] : explanation.actual.headers,
-  };
+function environmentSentence(name: string, changes: readonly PolicyChange[]): Text {
+  if (changes.length === 0) return text`The ${code(name)} environment changes nothing.`;
+  const added = changes.filter((c) => c.field === 'origins' && c.kind === 'loosening' && c.scope.route === undefined).map((c): Text => [code(String(c.after))]);
+  const others = changes.filter((c) => !(c.field === 'origins' && c.kind === 'loosening')).map((c) => lowerFirstText(c.text));
+  const parts = [added.length > 0 ? text`${listText(added)} may also call this API` : undefined, others.length > 0 ? joinText(others, '; ') : undefined].filter(
+    (t): t is Text => t !== undefined,
+  );
+  return text`In the ${code(name)} environment, ${joinText(parts, '; ')}.`;
 }

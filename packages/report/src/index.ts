@@ -1,11 +1,23 @@
 // Pure reporting: the audit model, the semantic diff, and their renderings. No file system, no process.
-export { buildAuditModel } from './audit-model.js';
-export type { AuditDecisionRow, AuditEnvironment, AuditExpectation, AuditMaxAge, AuditModel, AuditOrigin, AuditRoute, AuditRules, RiskLevel } from './audit-model.js';
+export { CSRF_SENTENCE, RISK_LEVELS, SAMESITE_SENTENCE, buildAuditModel, maxRisk } from './audit-model.js';
+export type { AuditEnvironment, AuditExpectation, AuditMaxAge, AuditModel, AuditOrigin, AuditRoute, AuditRules, RiskLevel } from './audit-model.js';
+export { decisionRow, decisionRows, environmentDecisionRows, firstAllowedOrigin } from './decision-rows.js';
+export type { AuditDecisionRow } from './decision-rows.js';
+export { policyOverview } from './policy-overview.js';
+export type { PolicyOverview } from './policy-overview.js';
 export { renderAuditHtml, renderAuditMarkdown } from './render-audit.js';
-export { humanDuration, plural } from './describe.js';
+export { humanDuration, listInWords, plural, titleCaseHeader } from './describe.js';
 export { ChangeCode, diffPolicies, diffRules, worstKind } from './policy-diff.js';
 export type { ChangeKind, ChangeScope, PolicyChange, PolicyDiff } from './policy-diff.js';
-export { DIFF_COMMENT_MARKER, renderDiffMarkdown } from './render-diff.js';
+export { diffPolicySets } from './diff-report.js';
+export type { AddedPolicy, PolicyDiffReport } from './diff-report.js';
+export { DIFF_COMMENT_MARKER, renderDiffMarkdown, renderDiffReportMarkdown } from './render-diff.js';
+export { REPORT_SCHEMA_VERSION, auditJson, diffJson } from './render-json.js';
+export type { AuditJson, ChangeJson, DiffJson } from './render-json.js';
+export { escapeHtml, escapeMarkdownText, jsLineComment, jsStringLiteral, markdownCode } from './escape.js';
+export type { MarkdownCodeOptions } from './escape.js';
+export { code, joinText, listText, text, textToHtml, textToMarkdown, textToPlain } from './text.js';
+export type { CodePart, Text, TextPart } from './text.js';
 // The auditor site: pure page renderers shared by `cors-policy site` and the docs app.
 export { renderSite } from './site/render-site.js';
 export type { SiteFile } from './site/render-site.js';
@@ -19,7 +31,7 @@ export type { OriginPageOptions } from './site/render-origins-pages.js';
 export { renderRulesPage } from './site/render-rules-page.js';
 export { buildOriginIndex } from './site/origin-index.js';
 export type { OriginGrant, OriginIndexEntry } from './site/origin-index.js';
-export { overallRisk, sitePolicyViews } from './site/site-input.js';
+export { sitePolicyViews } from './site/site-input.js';
 export type { SiteInput, SitePolicy, SitePolicyView, SiteProvenance } from './site/site-input.js';
 export { SITE_PATHS, relativeLinks } from './site/site-links.js';
 export type { PageOptions, SiteLinks } from './site/site-links.js';

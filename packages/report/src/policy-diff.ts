@@ -1,6 +1,7 @@
 import { formatIssuePath, policyForEnvironment } from '@org/cors-core';
 import type { CorsPolicy, PolicyIssue } from '@org/cors-core';
 import { DEFAULT_BROWSER_MAX_AGE, humanDuration, originKind, patternBase, titleCaseHeader } from './describe.js';
+import { code as asCode, text, textToPlain, type Text } from './text.js';
 
 type Rules = CorsPolicy['rules'];
 type Route = CorsPolicy['routes'][number];
@@ -43,6 +44,7 @@ export const ChangeCode = {
   FindingResolved: 'finding-resolved',
   WarningAcknowledged: 'warning-acknowledged',
   AcknowledgementWithdrawn: 'acknowledgement-withdrawn',
+  AcknowledgementChanged: 'acknowledgement-changed',
   ExpectationAdded: 'expectation-added',
   ExpectationRemoved: 'expectation-removed',
   MetadataChanged: 'metadata-changed',
@@ -65,8 +67,10 @@ export interface PolicyChange {
   readonly scope: ChangeScope;
   /** The policy field concerned: `origins`, `credentials`, `preflight.vary`, `routes`, `findings`… */
   readonly field: string;
-  /** One sentence for people, values in backticks (Markdown-friendly). */
+  /** One sentence for people as plain text, values in backticks. Not escaped: render `text` instead. */
   readonly message: string;
+  /** The same sentence as prose and code values, for `textToMarkdown` / `textToHtml`. */
+  readonly text: Text;
   readonly before?: unknown;
   readonly after?: unknown;
   /** For a route or environment added or removed: what it changes, each classified. */
@@ -119,15 +123,17 @@ export function diffPolicies(base: CorsPolicy, head: CorsPolicy): PolicyDiff {
         code: added ? ChangeCode.EnvironmentAdded : ChangeCode.EnvironmentRemoved,
         scope,
         field: 'environments',
-        message: added
-          ? `Environment overlay \`${environment}\` added${effectSuffix(envChanges)}`
-          : `Environment overlay \`${environment}\` removed${effectSuffix(envChanges)}`,
+        ...say(
+          added
+            ? text`Environment overlay ${asCode(environment)} added${effectSuffix(envChanges)}`
+            : text`Environment overlay ${asCode(environment)} removed${effectSuffix(envChanges)}`,
+        ),
         details: envChanges,
       });
     }
   }
 
-  changes.push(...findingChanges(base.findings, head.findings), ...expectationChanges(base, head));
+  changes.push(...findingChanges(base, head), ...expectationChanges(base, head));
   const ordered = sortChanges(changes);
   return {
     base: { name: base.name },
@@ -150,7 +156,7 @@ export function diffRules(before: Rules, after: Rules, scope: ChangeScope = {}):
     ...originChanges(before.origins, after.origins, after.credentials, scope),
     ...flagChange('credentials', before.credentials, after.credentials, scope, {
       on: [ChangeCode.CredentialsEnabled, 'Credentials turned on: browsers send cookies and let allowed origins read the responses'],
-      off: [ChangeCode.CredentialsDisabled, 'Credentials turned off: responses are no longer readable with the user\'s cookies'],
+      off: [ChangeCode.CredentialsDisabled, "Credentials turned off: responses are no longer readable with the user's cookies"],
     }),
     ...listChanges('methods', before.methods, after.methods, scope, ChangeCode.MethodAdded, ChangeCode.MethodRemoved, 'Method'),
     ...listChanges(
@@ -194,12 +200,13 @@ function originChanges(before: readonly string[], after: readonly string[], cred
       code: kind === 'any' ? ChangeCode.AnyOriginAdded : kind === 'pattern' ? ChangeCode.PatternAdded : ChangeCode.OriginAdded,
       scope,
       field: 'origins',
-      message:
+      ...say(
         kind === 'any'
-          ? 'Any origin (`*`) allowed: every website may read responses'
+          ? text`Any origin (${asCode('*')}) allowed: every website may read responses`
           : kind === 'pattern'
-            ? `Wildcard pattern \`${origin}\` added: ${base === undefined ? 'matching origins' : `every subdomain of \`${base}\``} may read responses${cookies}`
-            : `Origin \`${origin}\` added: pages on it may read responses${cookies}`,
+            ? text`Wildcard pattern ${asCode(origin)} added: ${base === undefined ? 'matching origins' : text`every subdomain of ${asCode(base)}`} may read responses${cookies}`
+            : text`Origin ${asCode(origin)} added: pages on it may read responses${cookies}`,
+      ),
       after: origin,
     });
   }
@@ -210,7 +217,7 @@ function originChanges(before: readonly string[], after: readonly string[], cred
       code: kind === 'any' ? ChangeCode.AnyOriginRemoved : kind === 'pattern' ? ChangeCode.PatternRemoved : ChangeCode.OriginRemoved,
       scope,
       field: 'origins',
-      message: kind === 'any' ? 'Any origin (`*`) no longer allowed' : `${kind === 'pattern' ? 'Wildcard pattern' : 'Origin'} \`${origin}\` removed`,
+      ...say(kind === 'any' ? text`Any origin (${asCode('*')}) no longer allowed` : text`${kind === 'pattern' ? 'Wildcard pattern' : 'Origin'} ${asCode(origin)} removed`),
       before: origin,
     });
   }
@@ -226,7 +233,7 @@ function flagChange(
 ): PolicyChange[] {
   if (before === after) return [];
   const [code, message] = after ? words.on : words.off;
-  return [{ kind: after ? 'loosening' : 'tightening', code, scope, field, message, before, after }];
+  return [{ kind: after ? 'loosening' : 'tightening', code, scope, field, ...say([message]), before, after }];
 }
 
 function listChanges(
@@ -243,17 +250,17 @@ function listChanges(
   const beforeSet = new Set(before.map(fold));
   const afterSet = new Set(after.map(fold));
   const verb = field === 'exposeHeaders' ? 'exposed' : 'allowed';
-  const describe = (value: string) =>
+  const describe = (value: string): Text =>
     value === '*'
-      ? `\`*\` (any ${noun.toLowerCase()}${field === 'allowHeaders' ? ' except Authorization' : ''})`
-      : `\`${field === 'allowHeaders' ? titleCaseHeader(value) : value}\``;
+      ? text`${asCode('*')} (any ${noun.toLowerCase()}${field === 'allowHeaders' ? ' except Authorization' : ''})`
+      : [asCode(field === 'allowHeaders' ? titleCaseHeader(value) : value)];
   return [
     ...after
       .filter((v) => !beforeSet.has(fold(v)))
-      .map((value): PolicyChange => ({ kind: 'loosening', code: addedCode, scope, field, message: `${noun} ${describe(value)} ${verb}`, after: value })),
+      .map((value): PolicyChange => ({ kind: 'loosening', code: addedCode, scope, field, ...say(text`${noun} ${describe(value)} ${verb}`), after: value })),
     ...before
       .filter((v) => !afterSet.has(fold(v)))
-      .map((value): PolicyChange => ({ kind: 'tightening', code: removedCode, scope, field, message: `${noun} ${describe(value)} no longer ${verb}`, before: value })),
+      .map((value): PolicyChange => ({ kind: 'tightening', code: removedCode, scope, field, ...say(text`${noun} ${describe(value)} no longer ${verb}`), before: value })),
   ];
 }
 
@@ -267,9 +274,11 @@ function maxAgeChanges(before: number | undefined, after: number | undefined, sc
       code: raised ? ChangeCode.MaxAgeRaised : ChangeCode.MaxAgeLowered,
       scope,
       field: 'maxAge',
-      message: raised
-        ? `Preflight cache raised from ${words(before)} to ${words(after)}: browsers keep a granted permission longer after it is revoked`
-        : `Preflight cache lowered from ${words(before)} to ${words(after)}`,
+      ...say([
+        raised
+          ? `Preflight cache raised from ${words(before)} to ${words(after)}: browsers keep a granted permission longer after it is revoked`
+          : `Preflight cache lowered from ${words(before)} to ${words(after)}`,
+      ]),
       before,
       after,
     },
@@ -280,38 +289,42 @@ function preflightChanges(base: CorsPolicy, head: CorsPolicy, scope: ChangeScope
   const changes: PolicyChange[] = [];
   const before = base.preflight;
   const after = head.preflight;
-  const neutral = (field: keyof typeof before, message: string): PolicyChange => ({
+  const neutral = (field: keyof typeof before, message: Text): PolicyChange => ({
     kind: 'neutral',
     code: ChangeCode.PreflightChanged,
     scope,
     field: `preflight.${field}`,
-    message,
+    ...say(message),
     before: before[field],
     after: after[field],
   });
   if (before.refusedStatus !== after.refusedStatus) {
-    changes.push(neutral('refusedStatus', `Refused preflights now answer ${after.refusedStatus} (was ${before.refusedStatus})`));
+    changes.push(neutral('refusedStatus', [`Refused preflights now answer ${after.refusedStatus} (was ${before.refusedStatus})`]));
   }
   if (before.successStatus !== after.successStatus) {
-    changes.push(neutral('successStatus', `Allowed preflights now answer ${after.successStatus} (was ${before.successStatus})`));
+    changes.push(neutral('successStatus', [`Allowed preflights now answer ${after.successStatus} (was ${before.successStatus})`]));
   }
   if (before.continueToApp !== after.continueToApp) {
     changes.push(
       neutral(
         'continueToApp',
-        after.continueToApp
-          ? 'Allowed preflights are now handed on to the application after the CORS headers are set'
-          : 'Allowed preflights are now answered by the CORS layer (no longer handed to the application)',
+        [
+          after.continueToApp
+            ? 'Allowed preflights are now handed on to the application after the CORS headers are set'
+            : 'Allowed preflights are now answered by the CORS layer (no longer handed to the application)',
+        ],
       ),
     );
   }
   if (before.vary !== after.vary) {
     changes.push({
-      ...neutral('vary', ''),
+      ...neutral('vary', []),
       kind: after.vary ? 'tightening' : 'loosening',
-      message: after.vary
-        ? 'Preflight responses carry `Vary` again'
-        : 'Preflight responses no longer carry `Vary`: a shared cache could serve one origin\'s preflight answer to another',
+      ...say(
+        after.vary
+          ? text`Preflight responses carry ${asCode('Vary')} again`
+          : text`Preflight responses no longer carry ${asCode('Vary')}: a shared cache could serve one origin's preflight answer to another`,
+      ),
     });
   }
   return changes;
@@ -336,9 +349,11 @@ function routeChanges(base: CorsPolicy, head: CorsPolicy, outer: ChangeScope): P
         code: ChangeCode.RouteAdded,
         scope,
         field: 'routes',
-        message: route.disabled
-          ? `Route rule \`${route.path}\` added: CORS is off for these paths`
-          : `Route rule \`${route.path}\` added${effectSuffix(details)}`,
+        ...say(
+          route.disabled
+            ? text`Route rule ${asCode(route.path)} added: CORS is off for these paths`
+            : text`Route rule ${asCode(route.path)} added${effectSuffix(details)}`,
+        ),
         after: route.path,
         details,
       });
@@ -351,7 +366,7 @@ function routeChanges(base: CorsPolicy, head: CorsPolicy, outer: ChangeScope): P
         code: route.disabled ? ChangeCode.RouteDisabled : ChangeCode.RouteEnabled,
         scope,
         field: 'disabled',
-        message: route.disabled ? `CORS switched off for \`${route.path}\`` : `CORS switched back on for \`${route.path}\``,
+        ...say(route.disabled ? text`CORS switched off for ${asCode(route.path)}` : text`CORS switched back on for ${asCode(route.path)}`),
         before: before.disabled,
         after: route.disabled,
       });
@@ -378,9 +393,11 @@ function routeChanges(base: CorsPolicy, head: CorsPolicy, outer: ChangeScope): P
       code: ChangeCode.RouteRemoved,
       scope,
       field: 'routes',
-      message: route.disabled
-        ? `Route rule \`${route.path}\` removed: CORS is back on for these paths`
-        : `Route rule \`${route.path}\` removed: these paths fall back to the top-level rules${effectSuffix(details, 'with')}`,
+      ...say(
+        route.disabled
+          ? text`Route rule ${asCode(route.path)} removed: CORS is back on for these paths`
+          : text`Route rule ${asCode(route.path)} removed: these paths fall back to the top-level rules${effectSuffix(details, 'with')}`,
+      ),
       before: route.path,
       details,
     });
@@ -394,7 +411,7 @@ function routeChanges(base: CorsPolicy, head: CorsPolicy, outer: ChangeScope): P
       code: ChangeCode.RoutesReordered,
       scope: outer,
       field: 'routes',
-      message: 'Route rules reordered: the first matching rule applies, so check which rule now wins for overlapping paths',
+      ...say(['Route rules reordered: the first matching rule applies, so check which rule now wins for overlapping paths']),
       before: baseOrder,
       after: common,
     });
@@ -444,63 +461,105 @@ function metadata(field: string, before: unknown, after: unknown, scope: ChangeS
     code: ChangeCode.MetadataChanged,
     scope,
     field,
-    message: `${field[0]?.toUpperCase()}${field.slice(1)} changed from "${show(before)}" to "${show(after)}"`,
+    ...say([`${field[0]?.toUpperCase()}${field.slice(1)} changed from "${show(before)}" to "${show(after)}"`]),
     before,
     after,
   };
 }
 
-function findingChanges(before: readonly PolicyIssue[], after: readonly PolicyIssue[]): PolicyChange[] {
-  const key = (issue: PolicyIssue) => `${issue.code}@${formatIssuePath(issue.path)}`;
-  const beforeByKey = new Map(before.map((issue) => [key(issue), issue]));
-  const afterKeys = new Set(after.map(key));
+/**
+ * A finding is the same finding when its rule, place and offending value match: a warning about a new
+ * origin at the index an old one had is a new finding.
+ */
+function findingKey(issue: PolicyIssue): string {
+  return `${issue.code}@${formatIssuePath(issue.path)}=${issue.value ?? ''}`;
+}
+
+function findingChanges(base: CorsPolicy, head: CorsPolicy): PolicyChange[] {
+  const before = base.findings;
+  const after = head.findings;
+  const beforeByKey = new Map(before.map((issue) => [findingKey(issue), issue]));
+  const afterKeys = new Set(after.map(findingKey));
   const changes: PolicyChange[] = [];
   for (const issue of after) {
-    const where = formatIssuePath(issue.path);
-    const old = beforeByKey.get(key(issue));
+    const where = asCode(formatIssuePath(issue.path));
+    const old = beforeByKey.get(findingKey(issue));
+    const finding = { kind: 'neutral' as ChangeKind, scope: {}, field: 'findings', before: old, after: issue };
     if (old === undefined) {
       changes.push({
-        // A new unaccepted warning is a risk reviewers must weigh, like a loosening.
-        kind: issue.severity === 'warning' && issue.acknowledged === undefined ? 'loosening' : 'neutral',
+        ...finding,
+        // A warning the base did not have is a risk reviewers must weigh, like a loosening, even when the
+        // same change acknowledges it: an acknowledgement explains a risk, it does not remove it.
+        kind: issue.severity === 'warning' ? 'loosening' : 'neutral',
         code: ChangeCode.FindingIntroduced,
-        scope: {},
-        field: 'findings',
-        message:
-          `New ${issue.severity} \`${issue.code}\` at \`${where}\`: ${issue.message}` +
-          (issue.acknowledged === undefined ? '' : ` (acknowledged: ${issue.acknowledged})`),
-        after: issue,
+        ...say(
+          issue.acknowledged === undefined
+            ? text`New ${issue.severity} ${asCode(issue.code)} at ${where}: ${issue.message}`
+            : text`New ${issue.severity} ${asCode(issue.code)} at ${where}: ${issue.message} (new finding, acknowledged: ${issue.acknowledged})`,
+        ),
       });
     } else if (old.acknowledged === undefined && issue.acknowledged !== undefined) {
       changes.push({
-        kind: 'neutral',
+        ...finding,
         code: ChangeCode.WarningAcknowledged,
-        scope: {},
         field: 'acknowledgements',
-        message: `Warning \`${issue.code}\` at \`${where}\` acknowledged: ${issue.acknowledged}`,
-        before: old,
-        after: issue,
+        ...say(text`Warning ${asCode(issue.code)} at ${where} acknowledged: ${issue.acknowledged}`),
       });
     } else if (old.acknowledged !== undefined && issue.acknowledged === undefined) {
       changes.push({
-        kind: 'neutral',
+        ...finding,
         code: ChangeCode.AcknowledgementWithdrawn,
-        scope: {},
         field: 'acknowledgements',
-        message: `Acknowledgement of \`${issue.code}\` at \`${where}\` withdrawn: the warning is reported again`,
-        before: old,
-        after: issue,
+        ...say(text`Acknowledgement of ${asCode(issue.code)} at ${where} withdrawn: the warning is reported again`),
+      });
+    } else if (old.acknowledged !== issue.acknowledged) {
+      changes.push({
+        ...finding,
+        code: ChangeCode.AcknowledgementChanged,
+        field: 'acknowledgements',
+        ...say(text`Justification of ${asCode(issue.code)} at ${where} changed from "${old.acknowledged ?? ''}" to "${issue.acknowledged ?? ''}"`),
       });
     }
   }
   for (const issue of before) {
-    if (afterKeys.has(key(issue))) continue;
+    if (afterKeys.has(findingKey(issue))) continue;
     changes.push({
       kind: issue.severity === 'warning' && issue.acknowledged === undefined ? 'tightening' : 'neutral',
       code: ChangeCode.FindingResolved,
       scope: {},
       field: 'findings',
-      message: `Resolved ${issue.severity} \`${issue.code}\` at \`${formatIssuePath(issue.path)}\``,
+      ...say(text`Resolved ${issue.severity} ${asCode(issue.code)} at ${asCode(formatIssuePath(issue.path))}`),
       before: issue,
+    });
+  }
+  return [...changes, ...acknowledgementScopeChanges(base, head)];
+}
+
+type Acknowledgement = NonNullable<CorsPolicy['source']['acknowledgements']>[number];
+
+/** Acknowledgements whose scope (`path`, `value`) changed while rule and reason stayed: listed for reviewers. */
+function acknowledgementScopeChanges(base: CorsPolicy, head: CorsPolicy): PolicyChange[] {
+  const scopeOf = (a: Acknowledgement): Text => {
+    const parts = [a.path === undefined ? undefined : text`path ${asCode(a.path)}`, a.value === undefined ? undefined : text`value ${asCode(a.value)}`].filter(
+      (p): p is Text => p !== undefined,
+    );
+    return parts.length === 0 ? ['every finding of the rule'] : parts.length === 1 ? (parts[0] as Text) : text`${parts[0] as Text}, ${parts[1] as Text}`;
+  };
+  const key = (a: Acknowledgement) => `${a.path ?? ''}\u0000${a.value ?? ''}`;
+  const changes: PolicyChange[] = [];
+  const headAcks = head.source.acknowledgements ?? [];
+  for (const old of base.source.acknowledgements ?? []) {
+    if (headAcks.some((a) => a.rule === old.rule && a.reason === old.reason && key(a) === key(old))) continue;
+    const moved = headAcks.find((a) => a.rule === old.rule && a.reason === old.reason);
+    if (moved === undefined) continue;
+    changes.push({
+      kind: 'neutral',
+      code: ChangeCode.AcknowledgementChanged,
+      scope: {},
+      field: 'acknowledgements',
+      ...say(text`Acknowledgement of ${asCode(old.rule)} ("${old.reason}") now covers ${scopeOf(moved)} (was ${scopeOf(old)})`),
+      before: old,
+      after: moved,
     });
   }
   return changes;
@@ -508,16 +567,31 @@ function findingChanges(before: readonly PolicyIssue[], after: readonly PolicyIs
 
 /** The owners' declared examples added or dropped: neutral, but reviewers should see a dropped one. */
 function expectationChanges(base: CorsPolicy, head: CorsPolicy): PolicyChange[] {
-  const describe = (x: NonNullable<CorsPolicy['source']['expectations']>[number]) =>
-    `${x.allowed ? 'allowed' : 'refused'}: \`${x.request.method ?? 'GET'} ${x.request.path ?? '/'}\` from \`${x.request.origin}\`${x.request.credentials === true ? ' with credentials' : ''}${
-      x.environment === undefined ? '' : ` (${x.environment})`
-    }${x.description === undefined ? '' : ` — ${x.description}`}`;
+  const describe = (x: NonNullable<CorsPolicy['source']['expectations']>[number]): Text =>
+    text`${x.allowed ? 'allowed' : 'refused'}: ${asCode(`${x.request.method ?? 'GET'} ${x.request.path ?? '/'}`)} from ${asCode(x.request.origin)}${
+      x.request.credentials === true ? ' with credentials' : ''
+    }${x.environment === undefined ? '' : text` (${asCode(x.environment)})`}${x.description === undefined ? '' : ` — ${x.description}`}`;
   const before = (base.source.expectations ?? []).map(describe);
   const after = (head.source.expectations ?? []).map(describe);
+  const beforeKeys = before.map((x) => JSON.stringify(x));
+  const afterKeys = after.map((x) => JSON.stringify(x));
+  const change = (x: Text, added: boolean): PolicyChange => ({
+    kind: 'neutral',
+    code: added ? ChangeCode.ExpectationAdded : ChangeCode.ExpectationRemoved,
+    scope: {},
+    field: 'expectations',
+    ...say(text`Expectation ${added ? 'added' : 'removed'}: ${x}`),
+    ...(added ? { after: textToPlain(x) } : { before: textToPlain(x) }),
+  });
   return [
-    ...after.filter((x) => !before.includes(x)).map((x): PolicyChange => ({ kind: 'neutral', code: ChangeCode.ExpectationAdded, scope: {}, field: 'expectations', message: `Expectation added: ${x}`, after: x })),
-    ...before.filter((x) => !after.includes(x)).map((x): PolicyChange => ({ kind: 'neutral', code: ChangeCode.ExpectationRemoved, scope: {}, field: 'expectations', message: `Expectation removed: ${x}`, before: x })),
+    ...after.filter((_x, i) => !beforeKeys.includes(afterKeys[i] as string)).map((x) => change(x, true)),
+    ...before.filter((_x, i) => !afterKeys.includes(beforeKeys[i] as string)).map((x) => change(x, false)),
   ];
+}
+
+/** A change's sentence, as data and as plain text. */
+function say(t: Text): { readonly text: Text; readonly message: string } {
+  return { text: t, message: textToPlain(t) };
 }
 
 /** The most significant kind among changes: any loosening wins, then any tightening. */

@@ -2,6 +2,18 @@ import { formatIssuePath } from '@org/cors-core';
 import type { HeaderPairs, PolicyIssue } from '@org/cors-core';
 import type { AuditDecisionRow, AuditModel, AuditOrigin, AuditRules } from './audit-model.js';
 import { titleCaseHeader } from './describe.js';
+import { escapeHtml, escapeMarkdownText, markdownCode } from './escape.js';
+import { textToHtml, textToMarkdown, type Text } from './text.js';
+
+/*
+ * Every string from a policy is hostile: prose goes through `escapeMarkdownText` / `escapeHtml`,
+ * values through `markdownCode` / `<code>`, model sentences through `textToMarkdown` / `textToHtml`.
+ */
+
+const md = (t: Text) => textToMarkdown(t);
+const mdCell = (t: Text) => textToMarkdown(t, { table: true });
+const esc = escapeMarkdownText;
+const codeCell = (value: string) => markdownCode(value, { table: true });
 
 /**
  * The auditor view as Markdown: summary, origins with risk, methods and headers, max-age against
@@ -9,21 +21,22 @@ import { titleCaseHeader } from './describe.js';
  */
 export function renderAuditMarkdown(model: AuditModel): string {
   const out: string[] = [];
-  out.push(`# CORS policy \`${model.name}\`${model.environment === undefined ? '' : ` (environment: ${model.environment})`}`, '');
-  if (model.description !== undefined) out.push(model.description, '');
-  if (model.owners.length > 0) out.push(`**Owners:** ${model.owners.join(', ')}`, '');
-  out.push('## Summary', '', ...model.summary.map((s) => `- ${s}`), '');
+  out.push(`# CORS policy ${markdownCode(model.name)}${model.environment === undefined ? '' : ` (environment: ${markdownCode(model.environment)})`}`, '');
+  if (model.description !== undefined) out.push(esc(model.description), '');
+  if (model.owners.length > 0) out.push(`**Owners:** ${model.owners.map(esc).join(', ')}`, '');
+  out.push('## Summary', '', ...model.summary.map((s) => `- ${md(s)}`), '');
+  out.push(...model.caveats.map((c) => `> ${esc(c)}`).join('\n>\n').split('\n'), '');
   out.push('## Who may read responses', '', ...originTable(model.rules.origins), '');
   out.push(...rulesSection(model.rules), '');
-  out.push('## Preflight', '', ...model.preflight.sentences.map((s) => `- ${s}`), '');
+  out.push('## Preflight', '', ...model.preflight.sentences.map((s) => `- ${md(s)}`), '');
   if (model.routes.length > 0) {
     out.push('## Route rules', '', 'The first rule whose path matches applies; fields it does not set are inherited.', '');
     for (const route of model.routes) {
-      out.push(`### \`${route.path}\``, '');
-      if (route.description !== undefined) out.push(route.description, '');
-      out.push(route.sentence, '');
+      out.push(`### ${markdownCode(route.path)}`, '');
+      if (route.description !== undefined) out.push(esc(route.description), '');
+      out.push(md(route.sentence), '');
       if (!route.disabled) {
-        out.push(`Sets: ${route.overrides.length > 0 ? route.overrides.map((f) => `\`${f}\``).join(', ') : 'nothing (inherits everything)'}`, '');
+        out.push(`Sets: ${route.overrides.length > 0 ? route.overrides.map((f) => markdownCode(f)).join(', ') : 'nothing (inherits everything)'}`, '');
         out.push(...originTable(route.rules.origins), '', ...rulesSection(route.rules, '####'), '');
       }
     }
@@ -31,27 +44,34 @@ export function renderAuditMarkdown(model: AuditModel): string {
   if (model.environments.length > 0) {
     out.push('## Environment overlays', '', 'Applied only when a service loads the policy for that environment.', '');
     for (const env of model.environments) {
-      out.push(`### \`${env.name}\``, '');
-      if (env.description !== undefined) out.push(env.description, '');
-      out.push(...(env.changes.length === 0 ? ['- No change.'] : env.changes.map((c) => `- ${kindMark(c.kind)} ${c.message}${c.scope.route === undefined ? '' : ` (route \`${c.scope.route}\`)`}`)), '');
+      out.push(`### ${markdownCode(env.name)}`, '');
+      if (env.description !== undefined) out.push(esc(env.description), '');
+      out.push(
+        ...(env.changes.length === 0
+          ? ['- No change.']
+          : env.changes.map((c) => `- ${kindMark(c.kind)} ${md(c.text)}${c.scope.route === undefined ? '' : ` (route ${markdownCode(c.scope.route)})`}`)),
+        '',
+      );
     }
   }
   out.push('## Findings', '');
   out.push(...(model.findings.length === 0 ? ['No open findings.'] : model.findings.map(findingLine)), '');
   if (model.acknowledged.length > 0) {
-    out.push('### Acknowledged warnings', '', ...model.acknowledged.map((f) => `${findingLine(f)}\n  - **Justification:** ${f.acknowledged}`), '');
+    out.push('### Acknowledged warnings', '', ...model.acknowledged.map((f) => `${findingLine(f)}\n  - **Justification:** ${esc(f.acknowledged ?? '')}`), '');
   }
   if (model.expectations.length > 0) {
-    out.push('## Owners\' expectations', '', 'Examples the owners declared, verified against the resolver every time the policy loads.', '');
+    out.push("## Owners' expectations", '', 'Examples the owners declared, verified against the resolver every time the policy loads.', '');
     out.push('| Example | Request | Expected | Actual |', '|---|---|---|---|');
     for (const x of model.expectations) {
       const r = x.request;
-      const request = `\`${r.method ?? 'GET'} ${r.path ?? '/'}\` from \`${r.origin ?? '(none)'}\`${r.headers?.length ? ` + ${r.headers.join(', ')}` : ''}${r.credentials === true ? ' (credentials)' : ''}${x.environment === undefined ? '' : ` [${x.environment}]`}`;
-      out.push(`| ${cell(x.description ?? '')} | ${cell(request)} | ${x.expected ? 'allowed' : 'refused'} | ${x.pass ? '✅' : '❌'} ${x.actual ? 'allowed' : 'refused'} |`);
+      const request = `${codeCell(`${r.method ?? 'GET'} ${r.path ?? '/'}`)} from ${codeCell(r.origin ?? '(none)')}${r.headers?.length ? ` + ${esc(r.headers.join(', '))}` : ''}${
+        r.credentials === true ? ' (credentials)' : ''
+      }${x.environment === undefined ? '' : ` [${esc(x.environment)}]`}`;
+      out.push(`| ${esc(x.description ?? '')} | ${request} | ${x.expected ? 'allowed' : 'refused'} | ${x.pass ? '✅' : '❌'} ${x.actual ? 'allowed' : 'refused'} |`);
     }
     out.push('');
   }
-  out.push('## Decision table', '', 'Canonical requests, answered by the policy itself (`explain()` from `@org/cors-core`).', '');
+  out.push('## Decision table', '', `Canonical requests, answered by the policy itself (${markdownCode('explain()')} from ${markdownCode('@org/cors-core')}).`, '');
   out.push('| Request | Origin | Preflight | Result | Why | Headers sent |', '|---|---|---|---|---|---|');
   for (const row of model.decisions) out.push(decisionLine(row));
   out.push('');
@@ -62,46 +82,44 @@ function originTable(origins: readonly AuditOrigin[]): string[] {
   return [
     '| Origin | Kind | Risk | Notes |',
     '|---|---|---|---|',
-    ...origins.map((o) => `| \`${o.origin}\` | ${o.kind} | ${riskMark(o.risk)} | ${cell(o.notes.join(' '))} |`),
+    ...origins.map((o) => `| ${codeCell(o.origin)} | ${o.kind} | ${riskMark(o.risk)} | ${o.notes.map(mdCell).join(' ')} |`),
   ];
 }
 
 function rulesSection(rules: AuditRules, heading = '##'): string[] {
-  const list = (items: readonly string[]) => (items.length === 0 ? 'none beyond the CORS-safelisted ones' : items.map((i) => `\`${i}\``).join(', '));
+  const list = (items: readonly string[]) => (items.length === 0 ? 'none beyond the CORS-safelisted ones' : items.map((i) => markdownCode(i)).join(', '));
   return [
     `${heading} Credentials, methods, headers`,
     '',
-    `- **Credentials (cookies):** ${rules.credentials ? 'yes — responses are readable with the user\'s cookies' : 'no'}`,
+    `- **Credentials (cookies):** ${rules.credentials ? "yes — responses are readable with the user's cookies" : 'no'}`,
     `- **Methods:** ${list(rules.methods)}`,
     `- **Request headers pages may send:** ${list(rules.allowHeaders.map(titleCaseHeader))}`,
     `- **Response headers scripts may read:** ${list(rules.exposeHeaders)}`,
-    `- **Preflight cache (max-age):** ${rules.maxAge.human}${rules.maxAge.seconds === undefined ? '' : ` (${rules.maxAge.seconds} s)`} — Chromium honours ${rules.maxAge.chromium} s (cap 7200), Firefox ${rules.maxAge.firefox} s (cap 86400). ${rules.maxAge.sentence}`,
+    `- **Preflight cache (max-age):** ${esc(rules.maxAge.human)}${rules.maxAge.seconds === undefined ? '' : ` (${rules.maxAge.seconds} s)`} — Chromium honours ${rules.maxAge.chromium} s (cap 7200), Firefox ${rules.maxAge.firefox} s (cap 86400). ${md(rules.maxAge.sentence)}`,
     `- **Private Network Access:** ${rules.privateNetwork ? 'on (deprecated: Chrome has put it on hold)' : 'off'}`,
   ];
 }
 
 function findingLine(f: PolicyIssue): string {
-  return `- **${f.severity}** \`${f.code}\` at \`${formatIssuePath(f.path)}\`: ${f.message} _Fix:_ ${f.hint}`;
+  return `- **${esc(f.severity)}** ${markdownCode(f.code)} at ${markdownCode(formatIssuePath(f.path))}: ${esc(f.message)} _Fix:_ ${esc(f.hint)}`;
 }
 
 function decisionLine(row: AuditDecisionRow): string {
   const cred = row.request.credentials === true ? ' (credentials)' : '';
-  const headers = row.request.headers !== undefined && row.request.headers.length > 0 ? ` + ${row.request.headers.join(', ')}` : '';
-  const request = `${row.label}: \`${row.request.method} ${row.request.path}\`${headers}${cred}`;
-  return `| ${cell(request)} | \`${row.request.origin ?? '(none)'}\` | ${row.preflight} | ${row.allowed ? '✅ allowed' : '⛔ refused'} | ${cell(`${row.why} (\`${row.reason}\`${row.route === undefined ? '' : `, route \`${row.route}\``})`)} | ${cell(headerList(row))} |`;
+  const headers = row.request.headers !== undefined && row.request.headers.length > 0 ? ` + ${esc(row.request.headers.join(', '))}` : '';
+  const env = row.environment === undefined ? '' : ` [${esc(row.environment)}]`;
+  const request = `${mdCell(row.label)}: ${codeCell(`${row.request.method} ${row.request.path}`)}${headers}${cred}${env}`;
+  const why = `${esc(row.why)} (${codeCell(row.reason)}${row.route === undefined ? '' : `, route ${codeCell(row.route)}`})`;
+  return `| ${request} | ${codeCell(row.request.origin ?? '(none)')} | ${row.preflight} | ${row.allowed ? '✅ allowed' : '⛔ refused'} | ${why} | ${headerList(row)} |`;
 }
 
 function headerList(row: AuditDecisionRow): string {
-  const fmt = (pairs: HeaderPairs) => pairs.map(([n, v]) => `${n}: ${v}`).join('<br>');
+  const fmt = (pairs: HeaderPairs) => pairs.map(([n, v]) => esc(`${n}: ${v}`)).join('<br>');
   const parts = [
     row.preflightHeaders.length > 0 ? `**preflight:** ${fmt(row.preflightHeaders)}` : '',
     row.responseHeaders.length > 0 ? `**response:** ${fmt(row.responseHeaders)}` : '',
   ];
   return parts.filter(Boolean).join('<br>') || '—';
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function riskMark(risk: AuditOrigin['risk']): string {
@@ -114,7 +132,7 @@ function kindMark(kind: string): string {
 
 /** The auditor view as a self-contained HTML page (no scripts, no external assets), one section per policy. */
 export function renderAuditHtml(models: AuditModel | readonly AuditModel[]): string {
-  const list = Array.isArray(models) ? (models as readonly AuditModel[]) : [models as AuditModel];
+  const list: readonly AuditModel[] = isModelList(models) ? models : [models];
   const title = list.map((m) => m.name).join(', ');
   return `<!doctype html>
 <html lang="en">
@@ -135,14 +153,18 @@ ${list.map((m) => `<article>\n${htmlBody(m)}\n</article>`).join('\n<hr>\n')}
 `;
 }
 
+function isModelList(models: AuditModel | readonly AuditModel[]): models is readonly AuditModel[] {
+  return Array.isArray(models);
+}
+
 function htmlBody(model: AuditModel): string {
   const e = escapeHtml;
   const code = (s: string) => `<code>${e(s)}</code>`;
-  const inline = (s: string) => e(s).replace(/`([^`]+)`/g, '<code>$1</code>');
-  const list = (items: readonly string[]) => `<ul>${items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
+  const inline = textToHtml;
+  const list = (items: readonly Text[]) => `<ul>${items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
   const origins = (rows: readonly AuditOrigin[]) =>
     `<table><thead><tr><th>Origin</th><th>Kind</th><th>Risk</th><th>Notes</th></tr></thead><tbody>${rows
-      .map((o) => `<tr><td>${code(o.origin)}</td><td>${o.kind}</td><td class="risk-${o.risk}">${o.risk}</td><td>${inline(o.notes.join(' '))}</td></tr>`)
+      .map((o) => `<tr><td>${code(o.origin)}</td><td>${o.kind}</td><td class="risk-${o.risk}">${o.risk}</td><td>${o.notes.map(inline).join(' ')}</td></tr>`)
       .join('')}</tbody></table>`;
   const rules = (r: AuditRules) => {
     const names = (items: readonly string[]) => (items.length === 0 ? 'none beyond the CORS-safelisted ones' : items.map(code).join(', '));
@@ -161,10 +183,11 @@ function htmlBody(model: AuditModel): string {
     }</li>`;
   const headers = (pairs: HeaderPairs) => pairs.map(([n, v]) => `${e(n)}: ${e(v)}`).join('<br>');
   const body = [
-    `<h1>CORS policy ${code(model.name)}${model.environment === undefined ? '' : ` (environment: ${e(model.environment)})`}</h1>`,
+    `<h1>CORS policy ${code(model.name)}${model.environment === undefined ? '' : ` (environment: ${code(model.environment)})`}</h1>`,
     model.description === undefined ? '' : `<p>${e(model.description)}</p>`,
     model.owners.length === 0 ? '' : `<p><strong>Owners:</strong> ${e(model.owners.join(', '))}</p>`,
     `<h2>Summary</h2>${list(model.summary)}`,
+    model.caveats.map((c) => `<p><strong>Note:</strong> ${e(c)}</p>`).join(''),
     `<h2>Who may read responses</h2>${origins(model.rules.origins)}`,
     `<h2>Credentials, methods, headers</h2>${rules(model.rules)}`,
     `<h2>Preflight</h2>${list(model.preflight.sentences)}`,
@@ -184,7 +207,7 @@ function htmlBody(model: AuditModel): string {
           .map(
             (env) =>
               `<section><h3>${code(env.name)}</h3>${env.description === undefined ? '' : `<p>${e(env.description)}</p>`}${list(
-                env.changes.length === 0 ? ['No change.'] : env.changes.map((c) => `${c.kind}: ${c.message}`),
+                env.changes.length === 0 ? [['No change.']] : env.changes.map((c): Text => [`${c.kind}: `, ...c.text]),
               )}</section>`,
           )
           .join('')}`,
@@ -207,9 +230,11 @@ function htmlBody(model: AuditModel): string {
         (row) =>
           `<tr><td>${inline(row.label)}<br>${code(`${row.request.method} ${row.request.path}`)}${
             row.request.headers?.length ? ` + ${e(row.request.headers.join(', '))}` : ''
-          }${row.request.credentials === true ? ' (credentials)' : ''}</td><td>${code(row.request.origin ?? '(none)')}</td><td>${row.preflight}</td><td class="${
-            row.allowed ? 'allowed' : 'refused'
-          }">${row.allowed ? 'allowed' : 'refused'}</td><td>${e(row.why)} (${code(row.reason)}${row.route === undefined ? '' : `, route ${code(row.route)}`})</td><td>${
+          }${row.request.credentials === true ? ' (credentials)' : ''}${row.environment === undefined ? '' : ` [${e(row.environment)}]`}</td><td>${code(
+            row.request.origin ?? '(none)',
+          )}</td><td>${row.preflight}</td><td class="${row.allowed ? 'allowed' : 'refused'}">${row.allowed ? 'allowed' : 'refused'}</td><td>${e(row.why)} (${code(row.reason)}${
+            row.route === undefined ? '' : `, route ${code(row.route)}`
+          })</td><td>${
             [
               row.preflightHeaders.length > 0 ? `<strong>preflight:</strong><br>${headers(row.preflightHeaders)}` : '',
               row.responseHeaders.length > 0 ? `<strong>response:</strong><br>${headers(row.responseHeaders)}` : '',
@@ -223,8 +248,4 @@ function htmlBody(model: AuditModel): string {
     .filter(Boolean)
     .join('\n');
   return body;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }

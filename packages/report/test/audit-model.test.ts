@@ -1,6 +1,7 @@
 import { definePolicy } from '@org/cors-core';
 import { describe, expect, it } from 'vitest';
 import { buildAuditModel } from '../src/audit-model.js';
+import { textToPlain } from '../src/text.js';
 
 describe('buildAuditModel', () => {
   it('rates origins by the trust they hand out', () => {
@@ -19,34 +20,34 @@ describe('buildAuditModel', () => {
       'http://legacy.myapp.com': 'high',
     });
     const pattern = model.rules.origins.find((o) => o.kind === 'pattern');
-    expect(pattern?.notes.join(' ')).toContain('every current and future subdomain of myapp.com');
+    expect(pattern?.notes.map(textToPlain).join(' ')).toContain('every current and future subdomain of myapp.com');
     // The linter's own finding about the http origin is carried into its notes.
-    expect(model.rules.origins.at(-1)?.notes.join(' ')).toContain('origins/insecure-with-credentials');
+    expect(model.rules.origins.at(-1)?.notes.map(textToPlain).join(' ')).toContain('origins/insecure-with-credentials');
   });
 
   it('describes a public `*` policy without claiming that no other site may read it', () => {
     const model = buildAuditModel(definePolicy({ name: 'public-api', origins: ['*'], methods: ['GET'] }));
-    expect(model.summary[0]).toBe("Any website may read responses, without the user's cookies, using GET.");
-    expect(model.summary).not.toContain('No other website may read responses.');
+    expect(textToPlain(model.summary[0] ?? [])).toBe("Any website may read responses, without the user's cookies, using GET.");
+    expect(model.summary.map(textToPlain)).not.toContain('No other website may read responses.');
     expect(model.rules.origins[0]).toMatchObject({ kind: 'any', risk: 'medium' });
   });
 
   it('states max-age in human units against the browser caps, and the default when unset', () => {
     const capped = buildAuditModel(definePolicy({ name: 'a', origins: ['https://myapp.com'], maxAge: 86400 }));
     expect(capped.rules.maxAge).toMatchObject({ seconds: 86400, human: '1 day', chromium: 7200, firefox: 86400 });
-    expect(capped.rules.maxAge.sentence).toContain('Chromium caps it at 2 hours');
+    expect(textToPlain(capped.rules.maxAge.sentence)).toContain('Chromium caps it at 2 hours');
     const unset = buildAuditModel(definePolicy({ name: 'b', origins: ['https://myapp.com'] }));
     expect(unset.rules.maxAge).toMatchObject({ seconds: undefined, human: 'not set', chromium: 5, firefox: 5 });
     const zero = buildAuditModel(definePolicy({ name: 'c', origins: ['https://myapp.com'], maxAge: 0 }));
-    expect(zero.rules.maxAge.sentence).toContain('every non-simple request is preflighted');
+    expect(textToPlain(zero.rules.maxAge.sentence)).toContain('every non-simple request is preflighted');
   });
 
   it('refuses a look-alike of every wildcard pattern in the decision table', () => {
     const model = buildAuditModel(definePolicy({ name: 'a', origins: ['https://*.myapp.com'], credentials: true }));
-    const lookAlike = model.decisions.find((row) => row.label.startsWith('GET from a look-alike'));
+    const lookAlike = model.decisions.find((row) => textToPlain(row.label).startsWith('GET from a look-alike'));
     expect(lookAlike?.request.origin).toBe('https://myapp.com.attacker.example');
     expect(lookAlike?.allowed).toBe(false);
-    const sample = model.decisions.find((row) => row.label === 'Credentialed GET from an allowed origin');
+    const sample = model.decisions.find((row) => textToPlain(row.label) === 'Credentialed GET from an allowed origin');
     expect(sample).toMatchObject({ allowed: true, request: { origin: 'https://app.myapp.com' } });
   });
 
@@ -60,9 +61,9 @@ describe('buildAuditModel', () => {
         environments: { development: { origins: ['http://localhost:3000'], maxAge: 0 } },
       }),
     );
-    expect(model.routes[0]?.sentence).toBe('On `/internal/**`, CORS is off: no other website may read responses.');
-    expect(model.environments[0]?.sentence).toBe(
-      'In the development environment, http://localhost:3000 may also call this API; preflight cache lowered from unset (browser default, 5 seconds) to 0 seconds.',
+    expect(textToPlain(model.routes[0]?.sentence ?? [])).toBe('On `/internal/**`, CORS is off: no other website may read responses.');
+    expect(textToPlain(model.environments[0]?.sentence ?? [])).toBe(
+      'In the `development` environment, `http://localhost:3000` may also call this API; preflight cache lowered from unset (browser default, 5 seconds) to 0 seconds.',
     );
     expect(model.decisions.find((row) => row.route === '/internal/**')?.allowed).toBe(false);
   });

@@ -120,12 +120,50 @@ describe('diffPolicies', () => {
     expect(brief(noisy.changes)).toEqual(['loosening max-age-raised', 'loosening finding-introduced']);
     const accepted = diffPolicies(
       definePolicy({ ...base, maxAge: 10000 }),
-      definePolicy({ ...base, maxAge: 10000, acknowledgements: [{ rule: 'max-age/above-browser-cap', reason: 'Firefox caches longer.' }] }),
+      definePolicy({ ...base, maxAge: 10000, acknowledgements: [{ rule: 'max-age/above-browser-cap', path: 'maxAge', reason: 'Firefox caches longer.' }] }),
     );
     expect(brief(accepted.changes)).toEqual(['neutral warning-acknowledged']);
     expect(accepted.changes[0]?.message).toContain('Firefox caches longer.');
     const resolved = diffPolicies(definePolicy({ ...base, maxAge: 10000 }), definePolicy(base));
     expect(brief(resolved.changes)).toEqual(['tightening max-age-lowered', 'tightening finding-resolved']);
+  });
+
+  describe('acknowledgements', () => {
+    const staging = 'http://staging.myapp.com';
+    const ackStaging = { rule: 'origins/insecure-with-credentials', value: staging, reason: 'Staging has no TLS; test data only.' };
+    const withStaging = { ...base, environments: { staging: { origins: ['https://myapp.com', staging] } }, acknowledgements: [ackStaging] } satisfies PolicyInput;
+
+    it('an acknowledgement for a staging http origin does not make a new production http origin neutral', () => {
+      const result = diffPolicies(definePolicy(withStaging), definePolicy({ ...withStaging, origins: ['https://myapp.com', 'http://legacy.myapp.com'] }));
+      const finding = result.changes.find((c) => c.code === 'finding-introduced');
+      expect(finding).toMatchObject({ kind: 'loosening', after: { value: 'http://legacy.myapp.com' } });
+      expect(finding?.message).not.toContain('acknowledged');
+    });
+
+    it('classes a new finding as a loosening even when the same change acknowledges it', () => {
+      const result = diffPolicies(definePolicy(base), definePolicy(withStaging));
+      const finding = result.changes.find((c) => c.code === 'finding-introduced');
+      expect(finding?.kind).toBe('loosening');
+      expect(finding?.message).toContain('(new finding, acknowledged: Staging has no TLS; test data only.)');
+    });
+
+    it('lists a changed justification and a changed scope', () => {
+      const reworded = diffPolicies(
+        definePolicy(withStaging),
+        definePolicy({ ...withStaging, acknowledgements: [{ ...ackStaging, reason: 'Accepted by security.' }] }),
+      );
+      expect(brief(reworded.changes)).toEqual(['neutral acknowledgement-changed']);
+      expect(reworded.changes[0]?.message).toContain('changed from "Staging has no TLS; test data only." to "Accepted by security."');
+
+      const rescoped = diffPolicies(
+        definePolicy(withStaging),
+        definePolicy({ ...withStaging, acknowledgements: [{ ...ackStaging, path: 'environments.staging.origins[1]' }] }),
+      );
+      expect(brief(rescoped.changes)).toEqual(['neutral acknowledgement-changed']);
+      expect(rescoped.changes[0]?.message).toBe(
+        'Acknowledgement of `origins/insecure-with-credentials` ("Staging has no TLS; test data only.") now covers path `environments.staging.origins[1]`, value `http://staging.myapp.com` (was value `http://staging.myapp.com`)',
+      );
+    });
   });
 
   it('renders loosenings before tightenings in Markdown', () => {

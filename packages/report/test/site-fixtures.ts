@@ -16,7 +16,7 @@ export const storefront = definePolicy({
     { service: 'shop-api', url: 'https://api.myapp.com', description: 'EU cluster' },
     { service: 'shop-api-staging', environment: 'staging', url: 'https://api.staging.myapp.com' },
   ],
-  acknowledgements: [{ rule: 'max-age/above-browser-cap', reason: 'Firefox users benefit from the longer cache.' }],
+  acknowledgements: [{ rule: 'max-age/above-browser-cap', path: 'maxAge', reason: 'Firefox users benefit from the longer cache.' }],
   expectations: [{ description: 'The partner may read orders', request: { origin: 'https://partner.example', path: '/orders' }, allowed: true }],
 });
 
@@ -42,6 +42,6 @@ export const hostile = definePolicy({
   deployments: [{ service: HOSTILE, environment: 'dev', url: HOSTILE, description: HOSTILE }],
   expectations: [{ description: HOSTILE, request: { origin: 'https://app.example.com' }, allowed: true }],
   privateNetwork: true,
-  acknowledgements: [{ rule: 'private-network/deprecated', reason: HOSTILE }],
+  acknowledgements: [{ rule: 'private-network/deprecated', path: 'privateNetwork', reason: HOSTILE }],
 });
 export { HOSTILE };

@@ -87,8 +87,10 @@ describe('the policy page', () => {
   it('says in plain words what CORS does not do', () => {
     expect(words).toContain(CORS_IS_NOT_CSRF);
     expect(words).toContain(SAMESITE_NOTE);
-    expect(CORS_IS_NOT_CSRF).toBe('A refused simple request still reaches your server and runs; CORS only stops the page from reading the answer — CORS is not CSRF protection.');
-    expect(SAMESITE_NOTE).toBe('Whether cookies travel also depends on their SameSite attribute, not only on this policy.');
+    expect(CORS_IS_NOT_CSRF).toMatch(/^A refused simple request .*still reaches your server and runs; CORS only stops the page from reading the answer.*CORS is not CSRF protection\.$/);
+    expect(SAMESITE_NOTE).toMatch(/^Whether cookies .*travel also depends on their SameSite attribute.*, not only on this policy\.$/);
+    // Said on pages of policies without credentials too.
+    expect(text(page('policies/reports-api.html'))).toContain(SAMESITE_NOTE);
   });
 
   it('shows who may call, linking each origin to its page, and methods, headers and cookies', () => {

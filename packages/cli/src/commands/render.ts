@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildAuditModel } from '@org/cors-report';
+import { auditJson, buildAuditModel, renderAuditHtml, renderAuditMarkdown } from '@org/cors-report';
 import { ExitCode, UsageError, type CliIo } from '../cli-io.js';
 import { readPolicySpec } from '@org/cors-loader';
-import { renderAuditHtml, renderAuditMarkdown } from '@org/cors-report';
 import { requireLoaded, selectPolicies } from './shared.js';
 
 export interface RenderOptions {
@@ -22,7 +21,7 @@ export async function renderCommand(options: RenderOptions, io: CliIo): Promise<
   const models = selectPolicies(loaded, options.policy).map((found) => buildAuditModel(requireLoaded(found, options.file as string)));
   const text =
     options.format === 'json'
-      ? `${JSON.stringify(models.length === 1 ? models[0] : models, null, 2)}\n`
+      ? `${JSON.stringify(auditJson(models), null, 2)}\n`
       : options.format === 'html'
         ? renderAuditHtml(models)
         : models.map(renderAuditMarkdown).join('\n---\n\n');

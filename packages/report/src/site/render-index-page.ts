@@ -1,5 +1,6 @@
 import { plural } from '../describe.js';
-import { escapeHtml, inlineCode } from './escape.js';
+import { textToHtml } from '../text.js';
+import { escapeHtml } from './escape.js';
 import { link, riskBadge, table } from './html.js';
 import { pageShell } from './page-shell.js';
 import type { SitePolicyView } from './site-input.js';
@@ -17,7 +18,7 @@ export function renderIndexPage(policies: readonly SitePolicyView[], options: Pa
       `${link(links.policy(p.slug), escapeHtml(p.model.name))}${p.model.description === undefined ? '' : `<br><span class="muted small">${escapeHtml(p.model.description)}</span>`}`,
       riskBadge(p.risk),
       p.model.owners.length === 0 ? '<span class="muted">None listed</span>' : escapeHtml(p.model.owners.join(', ')),
-      inlineCode(p.model.summary[0] ?? ''),
+      textToHtml(p.model.summary[0] ?? []),
       open === 0 ? 'None' : escapeHtml(plural(open, 'finding')),
     ];
   });

@@ -1,7 +1,9 @@
 import { formatIssuePath, RULES } from '@org/cors-core';
 import type { Deployment, HeaderPairs, PolicyIssue } from '@org/cors-core';
-import type { AuditDecisionRow, AuditOrigin, AuditRules } from '../audit-model.js';
+import { CSRF_SENTENCE, SAMESITE_SENTENCE, type AuditOrigin, type AuditRules } from '../audit-model.js';
+import type { AuditDecisionRow } from '../decision-rows.js';
 import { titleCaseHeader } from '../describe.js';
+import { textToHtml } from '../text.js';
 import { code, escapeHtml, inlineCode } from './escape.js';
 import { isoDay, link, riskBadge, table } from './html.js';
 import type { OriginIndexEntry } from './origin-index.js';
@@ -9,10 +11,10 @@ import { pageShell } from './page-shell.js';
 import type { SitePolicyView } from './site-input.js';
 import { relativeLinks, type PageOptions } from './site-links.js';
 
-/** What every policy page says about CORS itself, in plain words. */
-export const CORS_IS_NOT_CSRF =
-  'A refused simple request still reaches your server and runs; CORS only stops the page from reading the answer — CORS is not CSRF protection.';
-export const SAMESITE_NOTE = 'Whether cookies travel also depends on their SameSite attribute, not only on this policy.';
+/** What every policy page says about CORS itself (the audit model's caveats, one wording everywhere). */
+export const CORS_IS_NOT_CSRF = CSRF_SENTENCE;
+/** Said on every policy page: cookies travel only if their SameSite attribute lets them. */
+export const SAMESITE_NOTE = SAMESITE_SENTENCE;
 
 export interface PolicyPageOptions extends PageOptions {
   /** The origin index, to link each origin to its page (origins without an entry are not linked). */
@@ -38,16 +40,16 @@ export function renderPolicyPage(view: SitePolicyView, options: PolicyPageOption
     `<h1>CORS policy ${code(model.name)}</h1>`,
     model.description === undefined ? '' : `<p>${escapeHtml(model.description)}</p>`,
     `<dl class="facts">
-<dt>Overall risk</dt><dd>${riskBadge(view.risk)}${view.riskReasons.length === 0 ? '' : `<ul>${view.riskReasons.map((r) => `<li>${inlineCode(r)}</li>`).join('')}</ul>`}</dd>
+<dt>Overall risk</dt><dd>${riskBadge(view.risk)}${view.riskReasons.length === 0 ? '' : `<ul>${view.riskReasons.map((r) => `<li>${textToHtml(r)}</li>`).join('')}</ul>`}</dd>
 <dt>Owners</dt><dd>${model.owners.length === 0 ? '<span class="muted">None listed</span>' : escapeHtml(model.owners.join(', '))}</dd>
 ${view.file === undefined ? '' : `<dt>Defined in</dt><dd>${code(view.file)}${view.exportName === undefined ? '' : ` (export ${code(view.exportName)})`}</dd>`}
 <dt>Last changed</dt><dd>${provenanceText(view)}</dd>
 </dl>`,
-    `<h2>In plain words</h2><ul>${model.summary.map((s) => `<li>${inlineCode(s)}</li>`).join('')}</ul>`,
+    `<h2>In plain words</h2><ul>${model.summary.map((s) => `<li>${textToHtml(s)}</li>`).join('')}</ul>`,
     `<div class="callout" role="note"><p>${escapeHtml(CORS_IS_NOT_CSRF)}</p><p>${escapeHtml(SAMESITE_NOTE)}</p></div>`,
     `<h2>Who may call</h2>${originTable('Origins allowed by the top-level rules', model.rules.origins, originCell)}`,
     `<h2>Methods, headers and cookies</h2>${rulesFacts(model.rules)}`,
-    `<h2>Preflight</h2><ul>${model.preflight.sentences.map((s) => `<li>${inlineCode(s)}</li>`).join('')}</ul>`,
+    `<h2>Preflight</h2><ul>${model.preflight.sentences.map((s) => `<li>${textToHtml(s)}</li>`).join('')}</ul>`,
     routesSection(view, originCell),
     environmentsSection(view),
     deploymentsSection(view.policy.deployments),
@@ -68,7 +70,7 @@ function originTable(caption: string, origins: readonly AuditOrigin[], originCel
   return table(
     caption,
     ['Origin', 'Kind', 'Risk', 'Notes'],
-    origins.map((o) => [originCell(o.origin), escapeHtml(kindWords(o)), riskBadge(o.risk), inlineCode(o.notes.join(' '))]),
+    origins.map((o) => [originCell(o.origin), escapeHtml(kindWords(o)), riskBadge(o.risk), o.notes.map(textToHtml).join(' ')]),
   );
 }
 
@@ -86,7 +88,7 @@ function rulesFacts(rules: AuditRules): string {
 <dt>Methods</dt><dd>${names(rules.methods, 'None')}</dd>
 <dt>Request headers pages may send</dt><dd>${names(rules.allowHeaders.map((h) => (h === '*' ? h : titleCaseHeader(h))), 'Only the CORS-safelisted ones')}</dd>
 <dt>Response headers scripts may read</dt><dd>${names(rules.exposeHeaders, 'Only the CORS-safelisted ones')}</dd>
-<dt>Preflight cache</dt><dd>${inlineCode(rules.maxAge.sentence)}</dd>
+<dt>Preflight cache</dt><dd>${textToHtml(rules.maxAge.sentence)}</dd>
 <dt>Private Network Access</dt><dd>${rules.privateNetwork ? 'On (deprecated: Chrome has put it on hold)' : 'Off'}</dd>
 </dl>`;
 }
@@ -100,7 +102,7 @@ ${routes
     (r) => `<section>
 <h3>${code(r.path)}</h3>
 ${r.description === undefined ? '' : `<p>${escapeHtml(r.description)}</p>`}
-<p>${inlineCode(r.sentence)}</p>
+<p>${textToHtml(r.sentence)}</p>
 ${
   r.disabled
     ? ''
@@ -123,7 +125,7 @@ ${table(
   environments.map((e) => [
     code(e.name),
     e.description === undefined ? '<span class="muted">Not stated</span>' : escapeHtml(e.description),
-    e.changes.length === 0 ? 'Nothing' : `<ul>${e.changes.map((c) => `<li>${escapeHtml(c.kind === 'loosening' ? 'Loosens: ' : c.kind === 'tightening' ? 'Tightens: ' : '')}${inlineCode(c.message)}${c.scope.route === undefined ? '' : ` (route ${code(c.scope.route)})`}</li>`).join('')}</ul>`,
+    e.changes.length === 0 ? 'Nothing' : `<ul>${e.changes.map((c) => `<li>${escapeHtml(c.kind === 'loosening' ? 'Loosens: ' : c.kind === 'tightening' ? 'Tightens: ' : '')}${textToHtml(c.text)}${c.scope.route === undefined ? '' : ` (route ${code(c.scope.route)})`}</li>`).join('')}</ul>`,
   ]),
 )}`;
 }
@@ -180,7 +182,7 @@ ${table(
   'Decision table',
   ['Request', 'From', 'Preflight', 'Result', 'Why', 'Headers sent'],
   rows.map((row) => [
-    `${inlineCode(row.label)}<br>${code(`${row.request.method} ${row.request.path}`)}${row.request.headers?.length ? ` with ${escapeHtml(row.request.headers.join(', '))}` : ''}${row.request.credentials === true ? ', with cookies' : ''}`,
+    `${textToHtml(row.label)}<br>${code(`${row.request.method} ${row.request.path}`)}${row.request.headers?.length ? ` with ${escapeHtml(row.request.headers.join(', '))}` : ''}${row.request.credentials === true ? ', with cookies' : ''}`,
     code(row.request.origin ?? '(none)'),
     escapeHtml(row.preflight),
     `<span class="${row.allowed ? 'allowed' : 'refused'}">${row.allowed ? 'Page may read' : 'Page may not read'}</span>`,

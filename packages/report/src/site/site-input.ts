@@ -1,6 +1,7 @@
 import type { CorsPolicy } from '@org/cors-core';
 import { buildAuditModel, type AuditModel, type RiskLevel } from '../audit-model.js';
-import { plural } from '../describe.js';
+import { policyOverview } from '../policy-overview.js';
+import type { Text } from '../text.js';
 
 /** The last commit that changed a policy's file (as `gitProvenance` in @org/cors-loader returns it). */
 export interface SiteProvenance {
@@ -33,11 +34,10 @@ export interface SitePolicyView extends SitePolicy {
   readonly model: AuditModel;
   /** The policy page's file name (without `.html`): the policy name, made unique. */
   readonly slug: string;
+  /** Overall risk and its reasons, from `policyOverview`. */
   readonly risk: RiskLevel;
-  readonly riskReasons: readonly string[];
+  readonly riskReasons: readonly Text[];
 }
-
-const RISK_RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
 /**
  * Builds each policy's audit model, slug and overall risk. Slugs are the policy names; a name used
@@ -51,33 +51,9 @@ export function sitePolicyViews(policies: readonly SitePolicy[]): SitePolicyView
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
     used.add(slug);
-    return { ...entry, model, slug, ...overallRisk(model) };
+    const overview = policyOverview(model);
+    return { ...entry, model, slug, risk: overview.risk, riskReasons: overview.reasons };
   });
-}
-
-/**
- * A policy's overall risk: the riskiest origin entry (top level and route rules), and at least
- * medium while lint warnings are open.
- */
-export function overallRisk(model: AuditModel): { risk: RiskLevel; riskReasons: string[] } {
-  const scopes = [
-    { label: 'Top level', origins: model.rules.origins },
-    ...model.routes.filter((r) => !r.disabled).map((r) => ({ label: `Route \`${r.path}\``, origins: r.rules.origins })),
-  ];
-  let risk: RiskLevel = 'low';
-  const riskReasons: string[] = [];
-  for (const scope of scopes) {
-    for (const origin of scope.origins) {
-      if (RISK_RANK[origin.risk] > RISK_RANK[risk]) risk = origin.risk;
-      if (origin.risk !== 'low') riskReasons.push(`${scope.label}, \`${origin.origin}\`: ${origin.notes[0] ?? origin.risk}`);
-    }
-  }
-  const warnings = model.findings.filter((f) => f.severity === 'warning').length;
-  if (warnings > 0) {
-    if (risk === 'low') risk = 'medium';
-    riskReasons.push(plural(warnings, 'open lint warning'));
-  }
-  return { risk, riskReasons };
 }
 
 /** Lower-case letters, digits, dots and dashes; anything else becomes `-`. */

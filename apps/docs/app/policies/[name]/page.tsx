@@ -52,7 +52,7 @@ export default async function PolicyPage({ params }: Props) {
       <section id="snippets" aria-labelledby="snippets-h">
         <h2 id="snippets-h">Enforce it in code</h2>
         <p>Every service imports the policy itself, so what this page shows is what the service enforces.</p>
-        {snippetsFor({ module: entry.module, exportName: entry.exportName, environments: policy.environments }).map((s) => (
+        {snippetsFor({ name: policy.name, description: policy.description, module: entry.module, exportName: entry.exportName, environments: policy.environments }).map((s) => (
           <div key={s.id} className="snippet">
             <h3>{s.title} <span className="muted small">— <code>{s.file}</code>, package <code>{s.packageName}</code></span></h3>
             <CodeBlock code={s.code} label={`${s.title} example`} />

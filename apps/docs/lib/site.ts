@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gitProvenance } from '@org/cors-loader';
 import { buildOriginIndex, sitePolicyViews } from '@org/cors-report';
 import type { OriginIndexEntry, SiteLinks, SitePolicyView } from '@org/cors-report';
 import { policyModules } from '../generated/policy-modules';
@@ -41,8 +45,29 @@ export function getSite(): Promise<DocsSite> {
 
 async function buildSite(): Promise<DocsSite> {
   const policies = await loadPolicies(policyModules);
-  const views = sitePolicyViews(policies.map((p) => ({ policy: p.policy, file: p.module, exportName: p.exportName })));
+  const provenance = new Map(await Promise.all([...new Set(policies.map((p) => p.module))].map(async (m) => [m, await provenanceOf(m)] as const)));
+  const views = sitePolicyViews(policies.map((p) => ({ policy: p.policy, file: p.module, exportName: p.exportName, provenance: provenance.get(p.module) })));
   return { policies, views, origins: buildOriginIndex(views.map((v) => v.policy)) };
+}
+
+/**
+ * The last commit that changed a policy module: the file itself for a path (relative to apps/docs, where
+ * builds and tests run), the whole package folder for a package name. `undefined` when git cannot tell.
+ */
+async function provenanceOf(module: string): Promise<Awaited<ReturnType<typeof gitProvenance>>> {
+  const appDir = process.cwd();
+  if (module.startsWith('.') || module.startsWith('/')) return gitProvenance(module, appDir);
+  try {
+    const entry = createRequire(join(appDir, 'package.json')).resolve(module);
+    let dir = dirname(entry);
+    while (!dir.endsWith('node_modules') && dirname(dir) !== dir) {
+      if (existsSync(join(dir, 'package.json'))) return await gitProvenance(dir, appDir);
+      dir = dirname(dir);
+    }
+  } catch {
+    // Not resolvable from here: no provenance rather than a failed build.
+  }
+  return undefined;
 }
 
 /** One policy by page slug, with its page model. */

@@ -37,3 +37,10 @@ describe('pageBody', () => {
     expect(() => pageBody('<html><body><p>x</p></body></html>')).toThrow(/Not a page rendered by @org\/cors-report/);
   });
 });
+
+describe('provenance on the hosted site', () => {
+  it('shows the last commit that changed the policies package, as the policy page\'s "Last changed"', async () => {
+    const found = await getPolicyPage(apiPolicy.name);
+    expect(found?.view.provenance?.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+});

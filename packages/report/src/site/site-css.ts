@@ -18,10 +18,10 @@ h1{font-size:1.75rem;line-height:1.25;margin:1rem 0 .5rem;overflow-wrap:anywhere
 h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
 h3{font-size:1.1rem;margin:1.5rem 0 .4rem;overflow-wrap:anywhere}
 p,li,dd{max-width:60rem}
-code{font:.9em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--note);padding:0 .2rem;border-radius:3px;overflow-wrap:anywhere}
+code{font:.9em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--note);padding:0 .2rem;border-radius:3px;overflow-wrap:break-word}
 table{border-collapse:collapse;width:100%;margin:.75rem 0 1.25rem;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
-th,td{border:1px solid var(--line);padding:.4rem .55rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid var(--line);padding:.4rem .55rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 thead th{background:var(--head)}
 tbody th{font-weight:600}
 dl.facts{display:grid;grid-template-columns:minmax(12rem,max-content) 1fr;gap:.35rem 1rem;margin:.5rem 0 1rem}

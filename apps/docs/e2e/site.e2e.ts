@@ -1,11 +1,14 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { RULES, explain, policyForEnvironment } from '@org/cors-core';
 import { apiPolicy } from '@org/cors-policies';
+import { renderIndexPage, renderOriginsPage, renderPolicyPage, renderRulesPage } from '@org/cors-report';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAV_ITEMS } from '../lib/nav';
+import { pageBody } from '../lib/page-body';
+import { SITE_LINKS, getSite } from '../lib/site';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { collectErrors, launchBrowser } from './browser';
 
@@ -31,10 +34,10 @@ afterAll(async () => {
 
 /** Every page of the export: each menu entry plus one page per policy directory. */
 function sitePages(): string[] {
-  const policies = readdirSync(`${outDir}/policies`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `/policies/${d.name}/`);
+  const under = (dir: string) => readdirSync(`${outDir}/${dir}`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `/${dir}/${d.name}/`);
   // The live page calls the example services (connection errors without them): e2e/test/live-page.e2e.test.ts
   // checks it with the four services running.
-  return [...NAV_ITEMS.map((item) => item.href).filter((href) => href !== '/live/'), ...policies];
+  return [...NAV_ITEMS.map((item) => item.href).filter((href) => href !== '/live/'), ...under('policies'), ...under('origins')];
 }
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
@@ -50,7 +53,7 @@ const screenshotName = (path: string) => (path === '/' ? 'index' : path.replace(
 describe('the static site in Chromium', () => {
   it('renders every page with a heading, hydrated, and no console errors', async () => {
     const pages = sitePages();
-    expect(pages).toEqual(expect.arrayContaining(['/', '/rules/', '/schema/', `/policies/${apiPolicy.name}/`]));
+    expect(pages).toEqual(expect.arrayContaining(['/', '/origins/', '/rules/', '/schema/', `/policies/${apiPolicy.name}/`, '/origins/https--myapp.com/']));
     for (const path of pages) {
       const { page, errors } = await open(path);
       await expect.poll(() => page.locator('h1').first().textContent(), { message: path }).not.toBe('');
@@ -61,13 +64,34 @@ describe('the static site in Chromium', () => {
     }
   });
 
-  it('gives every rule code its own section and anchor on the rule reference', async () => {
+  it('gives every rule code its own row and anchor on the rules page, and policy pages link there', async () => {
     const { page, errors } = await open('/rules/');
-    const ids = await page.locator('section.rule').evaluateAll((sections) => sections.map((s) => s.id));
+    const ids = await page.locator('tr[id]').evaluateAll((rows) => rows.map((r) => r.id));
     expect(ids.sort()).toEqual(Object.keys(RULES).sort());
-    await page.goto(`${baseUrl}/rules/#origins/null`);
-    expect(await page.locator('[id="origins/null"] h3').textContent()).toBe('origins/null');
+    await page.goto(`${baseUrl}${SITE_LINKS.rule('origins/null')}`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('origins/null');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('serves, inside its own shell, exactly the page bodies the report renders', async () => {
+    const { views, origins } = await getSite();
+    const bodies: Array<[string, string]> = [
+      ['index.html', pageBody(renderIndexPage(views, { links: SITE_LINKS })).body],
+      ['rules/index.html', pageBody(renderRulesPage({ links: SITE_LINKS })).body],
+      ['origins/index.html', pageBody(renderOriginsPage(origins, { links: SITE_LINKS })).body],
+      ...views.map((v): [string, string] => [`policies/${v.slug}/index.html`, pageBody(renderPolicyPage(v, { links: SITE_LINKS, origins })).body]),
+    ];
+    for (const [file, body] of bodies) expect(readFileSync(`${outDir}/${file}`, 'utf8'), file).toContain(body);
+  });
+
+  it('links every policy, origin and rule in the report\'s pages to a page of this site', async () => {
+    const { page } = await open(`/policies/${apiPolicy.name}/`);
+    const hrefs = await page.locator('main a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of new Set(hrefs.map((h) => h.split('#')[0] ?? ''))) {
+      expect(existsSync(`${outDir}${decodeURIComponent(href)}index.html`), href).toBe(true);
+    }
     await page.close();
   });
 });

@@ -36,3 +36,7 @@ export type { SiteInput, SitePolicy, SitePolicyView, SiteProvenance } from './si
 export { SITE_PATHS, relativeLinks } from './site/site-links.js';
 export type { PageOptions, SiteLinks } from './site/site-links.js';
 export { SITE_CSS } from './site/site-css.js';
+export { renderLivePage, LIVE_CSS } from './site/live.js';
+export type { LivePage, LivePageInput } from './site/live.js';
+export { buildLiveData } from './site/live-model.js';
+export type { LiveCheck, LiveData, LivePrediction, LiveService } from './site/live-model.js';

@@ -31,13 +31,10 @@ export function locateJsonPath(text: string, path: IssuePath): Position | undefi
 export function locateModulePath(text: string, input: unknown, path: IssuePath): Position | undefined {
   let value: unknown = input;
   for (const segment of path) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[segment] : undefined;
+  const key = [...path].reverse().find((s): s is string => typeof s === 'string');
   const needles: string[] = [];
   if (typeof value === 'string') needles.push(`'${value}'`, `"${value}"`, `\`${value}\``);
-  else if (typeof value === 'number' || typeof value === 'boolean') {
-    const key = [...path].reverse().find((s): s is string => typeof s === 'string');
-    if (key !== undefined) needles.push(`${key}: ${String(value)}`);
-  }
-  const key = [...path].reverse().find((s): s is string => typeof s === 'string');
+  else if ((typeof value === 'number' || typeof value === 'boolean') && key !== undefined) needles.push(`${key}: ${String(value)}`);
   if (key !== undefined) needles.push(`${key}:`, `'${key}':`, `"${key}":`);
   for (const needle of needles) {
     const at = text.indexOf(needle);

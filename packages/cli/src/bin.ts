@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { runCli } from './cli.js';
+import { internalErrorLine, runCli } from './cli.js';
+import { ExitCode } from './cli-io.js';
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -11,7 +12,8 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`cors-policy: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
+    // runCli handles its own errors; this is the last line of defence: one line, never a stack.
+    process.stderr.write(`${internalErrorLine(error)}\n`);
+    process.exitCode = ExitCode.Internal;
   },
 );

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
-import { ExitCode, UsageError, type CliIo } from './cli-io.js';
+import { ExitCode, LOAD_ERROR_EXIT_CODE, UsageError, type CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
@@ -10,30 +10,42 @@ import { schemaCommand } from './commands/schema.js';
 import { siteCommand } from './commands/site.js';
 import { InvalidPolicyError } from './commands/shared.js';
 import { PolicyLoadError } from '@org/cors-loader';
+import { escapeControlCharacters, escapeLine } from './terminal-text.js';
 
 const HELP = `cors-policy — check, explain, render, diff and migrate CORS policies
 
 Usage:
-  cors-policy check <files…> [--format text|json] [--max-warnings N] [--environment NAME]
+  cors-policy check <policies…> [--format text|json] [--max-warnings N] [--environment NAME] [--timeout S]
   cors-policy explain <policy> --origin O [--method M] [--header H]… [--path P] [--credentials]
-                      [--environment NAME] [--policy NAME] [--format text|json]
-  cors-policy render <policy> [--format md|html|json] [--out FILE] [--environment NAME] [--policy NAME]
-  cors-policy diff <base> <head> [--format md|json] [--policy NAME] [--fail-on-loosening]
+                      [--environment NAME] [--policy NAME] [--format text|json] [--timeout S]
+  cors-policy render <policy> [--format md|html|json] [--out FILE] [--environment NAME] [--policy NAME] [--timeout S]
+  cors-policy diff <base> <head> [--format md|json] [--policy NAME] [--fail-on-loosening] [--timeout S]
   cors-policy schema
-  cors-policy site <files|folders…> --out DIR [--environment NAME] [--title TEXT]
+  cors-policy site <files|folders…> --out DIR [--environment NAME] [--title TEXT] [--timeout S]
   cors-policy migrate <options.json|.js|.ts> --from cors|koa|nest [--name NAME] [--out FILE] [--export NAME] [--force]
 
-A <policy> is a .ts/.js/.json policy file; diff also takes git:<ref>:<path> (read with git show).
-Exit codes: 0 ok, 1 policy errors / refused request / loosening with --fail-on-loosening, 2 usage error.
+A <policy> is a .ts/.js/.json policy file, git:<ref>:<path> (read from git), or a package in
+node_modules (@acme/cors-policies or @acme/cors-policies/cors.policy.json). Policy modules run in a
+worker with a time limit: --timeout S seconds (default 10).
+
+Exit codes:
+  0   ok
+  1   policy errors, refused request, or loosening with --fail-on-loosening
+  2   usage: bad arguments, missing file, invalid git ref or path
+  3   a policy file could not be loaded (syntax error, threw, exported no policy, nested too deep)
+  4   a policy file did not finish loading (time limit, or it ended the process itself)
+  70  internal error (a bug in cors-policy)
 Docs: https://github.com/org/cors-policy-as-code/blob/main/docs/cli.md
 `;
 
 const COMMON = { help: { type: 'boolean', short: 'h' } } as const;
+/** Options of every command that loads policy files. */
+const LOADING = { ...COMMON, timeout: { type: 'string' } } as const;
 
 const COMMANDS = {
-  check: { ...COMMON, format: { type: 'string' }, 'max-warnings': { type: 'string' }, environment: { type: 'string' } },
+  check: { ...LOADING, format: { type: 'string' }, 'max-warnings': { type: 'string' }, environment: { type: 'string' } },
   explain: {
-    ...COMMON,
+    ...LOADING,
     origin: { type: 'string' },
     method: { type: 'string' },
     header: { type: 'string', multiple: true },
@@ -43,10 +55,10 @@ const COMMANDS = {
     policy: { type: 'string' },
     format: { type: 'string' },
   },
-  render: { ...COMMON, format: { type: 'string' }, out: { type: 'string' }, environment: { type: 'string' }, policy: { type: 'string' } },
-  diff: { ...COMMON, format: { type: 'string' }, policy: { type: 'string' }, 'fail-on-loosening': { type: 'boolean' } },
+  render: { ...LOADING, format: { type: 'string' }, out: { type: 'string' }, environment: { type: 'string' }, policy: { type: 'string' } },
+  diff: { ...LOADING, format: { type: 'string' }, policy: { type: 'string' }, 'fail-on-loosening': { type: 'boolean' } },
   schema: { ...COMMON },
-  site: { ...COMMON, out: { type: 'string' }, environment: { type: 'string' }, title: { type: 'string' } },
+  site: { ...LOADING, out: { type: 'string' }, environment: { type: 'string' }, title: { type: 'string' } },
   migrate: {
     ...COMMON,
     from: { type: 'string' },
@@ -63,7 +75,13 @@ type CommandName = keyof typeof COMMANDS;
  * Runs the CLI with arguments (without `node` and the script) and returns the exit code. Never
  * throws for expected failures: usage errors, missing files and bad policies become messages.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Policy text is hostile: no control characters reach the terminal raw, whatever the command prints.
+  const io: CliIo = {
+    cwd: rawIo.cwd,
+    stdout: (text) => rawIo.stdout(escapeControlCharacters(text)),
+    stderr: (text) => rawIo.stderr(escapeControlCharacters(text)),
+  };
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(HELP);
@@ -74,7 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return ExitCode.Ok;
   }
   if (!(command in COMMANDS)) {
-    io.stderr(`cors-policy: unknown command "${command}"\n\n${HELP}`);
+    io.stderr(`cors-policy: unknown command "${escapeLine(command)}"\n\n${HELP}`);
     return ExitCode.Usage;
   }
   try {
@@ -86,14 +104,36 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof PolicyLoadError) {
       io.stderr(`cors-policy ${command}: ${error.message}\n`);
-      return error.code === 'file-not-found' || error.code === 'unsupported-file' || error.code === 'git-error' ? ExitCode.Usage : ExitCode.Failure;
+      return LOAD_ERROR_EXIT_CODE[error.code];
     }
     if (error instanceof InvalidPolicyError) {
       io.stderr(`cors-policy ${command}: ${error.message}\n`);
       return ExitCode.Failure;
     }
-    throw error;
+    io.stderr(`${internalErrorLine(error)}\n`);
+    return ExitCode.Internal;
   }
+}
+
+/** An unexpected error as one line (never a stack): exit code 70. */
+export function internalErrorLine(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    text = 'an error that cannot be described';
+  }
+  return `cors-policy: internal error: ${escapeLine(text.split('\n', 1)[0] ?? '')} (please report this)`;
+}
+
+/** `--timeout S` in milliseconds (default: the loader's 10 s). */
+function timeoutMs(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (!(raw.trim() !== '' && Number.isFinite(seconds) && seconds > 0 && seconds <= 3600)) {
+    throw new UsageError(`--timeout must be a number of seconds between 0 and 3600 (got "${escapeLine(raw)}")`);
+  }
+  return Math.ceil(seconds * 1000);
 }
 
 async function dispatch(command: CommandName, args: readonly string[], io: CliIo): Promise<number> {
@@ -114,6 +154,7 @@ async function dispatch(command: CommandName, args: readonly string[], io: CliIo
     if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
     return value as T;
   };
+  const timeout = timeoutMs(str('timeout'));
   const noExtra = (max: number) => {
     if (positionals.length > max) throw new UsageError(`unexpected argument "${positionals[max]}"`);
   };
@@ -126,7 +167,7 @@ async function dispatch(command: CommandName, args: readonly string[], io: CliIo
         throw new UsageError(`--max-warnings must be an integer ≥ -1 (got "${raw}")`);
       }
       return checkCommand(
-        { files: positionals, format: oneOf('format', ['text', 'json'], 'text'), maxWarnings, environment: str('environment') },
+        { files: positionals, format: oneOf('format', ['text', 'json'], 'text'), maxWarnings, environment: str('environment'), timeoutMs: timeout },
         io,
       );
     }
@@ -143,13 +184,14 @@ async function dispatch(command: CommandName, args: readonly string[], io: CliIo
           environment: str('environment'),
           policy: str('policy'),
           format: oneOf('format', ['text', 'json'], 'text'),
+          timeoutMs: timeout,
         },
         io,
       );
     case 'render':
       noExtra(1);
       return renderCommand(
-        { file: positionals[0], format: oneOf('format', ['md', 'html', 'json'], 'md'), out: str('out'), environment: str('environment'), policy: str('policy') },
+        { file: positionals[0], format: oneOf('format', ['md', 'html', 'json'], 'md'), out: str('out'), environment: str('environment'), policy: str('policy'), timeoutMs: timeout },
         io,
       );
     case 'diff':
@@ -161,6 +203,7 @@ async function dispatch(command: CommandName, args: readonly string[], io: CliIo
           format: oneOf('format', ['md', 'json'], 'md'),
           policy: str('policy'),
           failOnLoosening: v['fail-on-loosening'] === true,
+          timeoutMs: timeout,
         },
         io,
       );
@@ -168,7 +211,7 @@ async function dispatch(command: CommandName, args: readonly string[], io: CliIo
       noExtra(0);
       return schemaCommand(io);
     case 'site':
-      return siteCommand({ paths: positionals, out: str('out'), environment: str('environment'), title: str('title') }, io);
+      return siteCommand({ paths: positionals, out: str('out'), environment: str('environment'), title: str('title'), timeoutMs: timeout }, io);
     case 'migrate':
       noExtra(1);
       return migrateCommand(

@@ -88,9 +88,9 @@ describe('cors-policy check', () => {
     expect(hasStackTrace(result.stdout + result.stderr)).toBe(false);
   });
 
-  it('points at the line and column of a syntax error in a policy file, without a stack dump', async () => {
+  it('points at the line and column of a syntax error in a policy file, without a stack dump, and exits 3', async () => {
     const { code, report } = await checkJson('syntax-error.policy.ts');
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     const error = report.files[0]?.error;
     expect(error?.code).toBe('syntax-error');
     expect(error?.message).toMatch(/^Syntax error in syntax-error\.policy\.ts at line \d+, column \d+/);
@@ -104,16 +104,16 @@ describe('cors-policy check', () => {
     expect(report.files[0]?.error).toMatchObject({ code: 'syntax-error', line: 4 });
   });
 
-  it('reports an exception thrown by the policy file as one line naming the file', async () => {
+  it('reports an exception thrown by the policy file as one line naming the file, and exits 3', async () => {
     const result = await runCli(['check', 'evaluation-error.policy.ts']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stdout).toMatch(/evaluation-error\.policy\.ts threw while loading: TypeError: .*\(at .*evaluation-error\.policy\.ts:2:\d+\)/);
     expect(hasStackTrace(result.stdout + result.stderr)).toBe(false);
   });
 
-  it('says so when a file exports no policy', async () => {
+  it('says so when a file exports no policy, and exits 3', async () => {
     const result = await runCli(['check', 'no-policy.ts']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stdout).toContain('no-policy.ts exports no CORS policy');
   });
 

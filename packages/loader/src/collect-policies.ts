@@ -1,15 +1,24 @@
-import { isCorsPolicy, parsePolicy, policyForEnvironment } from '@org/cors-core';
-import type { CorsPolicy, PolicyIssue } from '@org/cors-core';
+import { isCorsPolicy, parsePolicy } from '@org/cors-core';
+import type { CorsPolicy, IssuePath, PolicyIssue } from '@org/cors-core';
+import { describeExports, TooDeepError, type PlainExport } from './describe-exports.js';
+import { valueTooDeep } from './nesting-depth.js';
+
+/** A finding, with where its offending value is written in the file when that is known. */
+export interface LocatedIssue extends PolicyIssue {
+  /** 1-based line of the offending value (exact for JSON files, best effort for modules). */
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+}
 
 /** One policy found in a module: loaded, or refused with every issue. */
 export type FoundPolicy =
   | {
-      /** The export it came from (`default`, `apiPolicy`, or `(module)` when evaluating the file threw). */
+      /** The export it came from (`default`, `apiPolicy`, or `(module)` for a refused `definePolicy` that was not exported). */
       readonly exportName: string;
       readonly ok: true;
       readonly policy: CorsPolicy;
       /** Warnings and notes (the policy loaded). */
-      readonly issues: readonly PolicyIssue[];
+      readonly issues: readonly LocatedIssue[];
     }
   | {
       readonly exportName: string;
@@ -17,7 +26,7 @@ export type FoundPolicy =
       /** The policy's `name` when it could be read, for reports. */
       readonly name: string | undefined;
       /** Every problem (errors and warnings), in policy order: sort with `sortIssues` for display. */
-      readonly issues: readonly PolicyIssue[];
+      readonly issues: readonly LocatedIssue[];
     };
 
 /** Options for {@link collectPolicies} and `loadPolicyFile`. */
@@ -26,76 +35,63 @@ export interface CollectOptions {
   readonly environment?: string | undefined;
 }
 
+/** Finds where the value at `path` of `input` is written, for {@link LocatedIssue}. */
+export type LocateIssue = (input: unknown, path: IssuePath) => { line: number; column: number } | undefined;
+
 /**
  * Finds every policy a module exports: `CorsPolicy` values (from `definePolicy`) and policy inputs
- * (plain objects with `origins`), default or named. Inputs are validated with `parsePolicy`, so a bad
- * policy comes back with its full issue list instead of a throw. An input that is merely the source of
- * an exported `CorsPolicy`, and a default export that repeats a named one, are reported once.
+ * (plain objects with `origins`), default or named. Each is copied out as plain data and validated
+ * with `parsePolicy`, so a bad policy comes back with its full issue list instead of a throw. An input
+ * that is merely the source of an exported `CorsPolicy`, and a default export that repeats a named
+ * one, are reported once.
  *
  * Pure (no I/O): the docs app can call it on a module it imported itself.
  *
+ * @throws TooDeepError for a value nested deeper than 64 levels
  * @example collectPolicies(await import('./cors.policy.ts'), { environment: 'development' })
  */
 export function collectPolicies(moduleExports: unknown, options: CollectOptions = {}): FoundPolicy[] {
-  const entries = exportEntries(moduleExports);
-  const policies = entries.filter(([, value]) => isCorsPolicy(value)) as Array<[string, CorsPolicy]>;
-  const sources = new Set(policies.map(([, policy]) => canonicalJson(policy.source)));
-  const found: FoundPolicy[] = [];
-  const seen = new Set<unknown>();
+  const found = policiesFromPlain(describeExports(moduleExports), options);
+  // The caller imported this module itself (trusted): hand back its own CorsPolicy objects where they apply as is.
+  return found.map((entry) => {
+    const original = exportValue(moduleExports, entry.exportName);
+    if (!entry.ok || !isCorsPolicy(original)) return entry;
+    if (options.environment !== undefined && original.environment !== options.environment) return entry;
+    return { exportName: entry.exportName, ok: true, policy: original, issues: original.findings };
+  });
+}
 
-  for (const [exportName, value] of entries) {
-    if (seen.has(value)) continue;
-    if (isCorsPolicy(value)) {
-      seen.add(value);
-      found.push(selectEnvironment(exportName, value, options.environment));
-    } else if (isPolicyInput(value) && !sources.has(canonicalJson(value))) {
-      seen.add(value);
-      found.push(fromInput(exportName, value, options.environment));
+function exportValue(moduleExports: unknown, exportName: string): unknown {
+  if (exportName === 'default' && isCorsPolicy(moduleExports)) return moduleExports;
+  if (typeof moduleExports !== 'object' || moduleExports === null || exportName === '(module)') return undefined;
+  return (moduleExports as Record<string, unknown>)[exportName];
+}
+
+/**
+ * Validates plain exports (from {@link describeExports}, possibly computed in a worker) with core's
+ * `parsePolicy`: the one place a policy becomes a `CorsPolicy`.
+ */
+export function policiesFromPlain(exports: readonly PlainExport[], options: CollectOptions = {}, locate?: LocateIssue): FoundPolicy[] {
+  return exports.map((entry): FoundPolicy => {
+    if ('unsupported' in entry) {
+      const issue: PolicyIssue = {
+        code: 'policy/invalid-shape',
+        severity: 'error',
+        path: entry.unsupported.path,
+        message: `${entry.unsupported.what} is not policy data: a policy holds only strings, numbers, booleans, arrays and plain objects.`,
+        hint: 'Write the value out literally (origins as strings, not RegExps or functions).',
+      };
+      return { exportName: entry.exportName, ok: false, name: entry.name, issues: [issue] };
     }
-  }
-  return found;
-}
-
-/** Named exports first (they carry meaningful names), then `default`, so a repeated default is skipped. */
-function exportEntries(moduleExports: unknown): Array<[string, unknown]> {
-  if (isCorsPolicy(moduleExports) || isPolicyInput(moduleExports)) return [['default', moduleExports]];
-  if (typeof moduleExports !== 'object' || moduleExports === null) return [];
-  const named: Array<[string, unknown]> = [];
-  let fallback: Array<[string, unknown]> = [];
-  for (const key of Object.keys(moduleExports)) {
-    const value = (moduleExports as Record<string, unknown>)[key];
-    if (key === 'default') fallback = [[key, value]];
-    else if (key !== '__esModule') named.push([key, value]);
-  }
-  return [...named, ...fallback];
-}
-
-function selectEnvironment(exportName: string, policy: CorsPolicy, environment: string | undefined): FoundPolicy {
-  if (environment === undefined || policy.environment === environment) {
-    return { exportName, ok: true, policy, issues: policy.findings };
-  }
-  try {
-    const selected = policyForEnvironment(policy, environment);
-    return { exportName, ok: true, policy: selected, issues: selected.findings };
-  } catch (error) {
-    const issues = issuesOf(error);
-    if (issues === undefined) throw error;
-    return { exportName, ok: false, name: policy.name, issues };
-  }
-}
-
-function fromInput(exportName: string, input: Record<string, unknown>, environment: string | undefined): FoundPolicy {
-  const result = parsePolicy(input, environment === undefined ? {} : { environment });
-  if (result.ok) return { exportName, ok: true, policy: result.policy, issues: result.issues };
-  const name = typeof input['name'] === 'string' ? input['name'] : undefined;
-  return { exportName, ok: false, name, issues: result.issues };
-}
-
-/** A policy input is a plain object that declares `origins` (the one required rule field). */
-function isPolicyInput(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return (proto === Object.prototype || proto === null) && Object.prototype.hasOwnProperty.call(value, 'origins');
+    // Checked again here: the data may come from a worker, and parsePolicy recurses.
+    if (valueTooDeep(entry.input)) throw new TooDeepError('nested deeper than 64 levels');
+    const environment = options.environment ?? entry.environment;
+    const result = parsePolicy(entry.input, environment === undefined ? {} : { environment });
+    const issues = locate === undefined ? result.issues : result.issues.map((issue) => ({ ...issue, ...locate(entry.input, issue.path) }));
+    if (result.ok) return { exportName: entry.exportName, ok: true, policy: result.policy, issues };
+    const name = (entry.input as { name?: unknown } | null)?.name;
+    return { exportName: entry.exportName, ok: false, name: typeof name === 'string' ? name : undefined, issues };
+  });
 }
 
 /**
@@ -106,12 +102,4 @@ export function issuesOf(error: unknown): readonly PolicyIssue[] | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { name, issues } = error as { name?: unknown; issues?: unknown };
   return name === 'CorsPolicyError' && Array.isArray(issues) ? (issues as PolicyIssue[]) : undefined;
-}
-
-/** JSON with sorted keys, so that two structurally equal inputs compare equal. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
 }

@@ -1,41 +1,53 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { collectPolicies, issuesOf, type CollectOptions, type FoundPolicy } from './collect-policies.js';
-import { evaluateModule, importModule, isModuleExtension } from './import-module.js';
+import { policiesFromPlain, type CollectOptions, type FoundPolicy, type LocateIssue } from './collect-policies.js';
+import { describeExports, TooDeepError, type PlainExport } from './describe-exports.js';
+import { DEFAULT_TIMEOUT_MS, evaluateInWorker } from './evaluate-in-worker.js';
+import { isModuleExtension } from './import-module.js';
+import { locateJsonPath, locateModulePath } from './locate-issue.js';
+import { jsonTextTooDeep, MAX_NESTING_DEPTH } from './nesting-depth.js';
+import { packageOf, type PolicyPackage } from './package-of.js';
 import { PolicyLoadError } from './policy-load-error.js';
 
 /** Options for {@link loadPolicyFile}. */
 export interface LoadPolicyOptions extends CollectOptions {
   /** Resolve relative paths from here (default: `process.cwd()`); messages keep the path as given. */
   readonly cwd?: string | undefined;
+  /** How long a `.ts`/`.js` policy file may take to load, in milliseconds. Default: 10 000. */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** Every policy one file declares. */
 export interface LoadedPolicyFile {
   /** The path as given. */
   readonly file: string;
+  /** The package the file ships in (nearest `package.json` with a name and version), if any. */
+  readonly package: PolicyPackage | undefined;
   /** At least one entry; each loaded, or refused with its issues. */
   readonly policies: readonly FoundPolicy[];
 }
 
 /**
  * Loads a policy file — `.ts`, `.mts`, `.cts`, `.js`, `.mjs`, `.cjs` or `.json` — and returns every
- * policy it exports (see {@link collectPolicies}). A policy with errors does not throw: it comes back
- * with `ok: false` and its full issue list, including when the file's own `definePolicy` threw.
+ * policy it exports. Modules run in a worker thread with a time limit (`process.exit` or a promise
+ * that never settles cannot end or hang the caller), and hand back plain data that is validated here
+ * with core's `parsePolicy`. A policy with errors does not throw: it comes back with `ok: false` and
+ * its issues; a failing `definePolicy` does not stop the file's other policies from being checked.
  *
- * @throws PolicyLoadError when the file is missing, does not parse, throws for another reason, or
- *   exports no policy
+ * @throws PolicyLoadError when the file is missing, does not parse, throws, exports no policy, nests
+ *   deeper than 64 levels (`too-deep`), takes longer than `timeoutMs` (`timed-out`) or ends its own
+ *   thread (`exited`)
  * @example
- * const { policies } = await loadPolicyFile('cors.policy.ts');
+ * const { policies } = await loadPolicyFile('cors.policy.ts', { timeoutMs: 5_000 });
  * for (const p of policies) if (!p.ok) console.error(formatIssues(p.issues));
  */
 export async function loadPolicyFile(path: string, options: LoadPolicyOptions = {}): Promise<LoadedPolicyFile> {
   const absolute = resolve(options.cwd ?? process.cwd(), path);
   const extension = extname(absolute);
-  if (extension === '.json') return fromJson(await readText(absolute, path), path, options);
-  assertModuleExtension(extension, path);
-  await readText(absolute, path); // a clear "not found" before the loader's own message
-  return fromExports(() => importModule(absolute, path), path, options);
+  const text = await readText(absolute, path); // "not found" first: a mistyped package name is not a file type
+  if (extension !== '.json') assertModuleExtension(extension, path);
+  const loaded = extension === '.json' ? fromJson(text, path, options) : await fromModule(text, absolute, path, undefined, options);
+  return { ...loaded, package: await packageOf(absolute) };
 }
 
 /**
@@ -45,23 +57,20 @@ export async function loadPolicyFile(path: string, options: LoadPolicyOptions = 
 export async function loadPolicySource(source: string, path: string, options: LoadPolicyOptions = {}): Promise<LoadedPolicyFile> {
   const absolute = resolve(options.cwd ?? process.cwd(), path);
   const extension = extname(absolute);
-  if (extension === '.json') return fromJson(source, path, options);
+  if (extension === '.json') return { ...fromJson(source, path, options), package: undefined };
   assertModuleExtension(extension, path);
-  return fromExports(() => evaluateModule(source, absolute, path), path, options);
+  return { ...(await fromModule(source, absolute, path, source, options)), package: undefined };
 }
 
-async function fromExports(load: () => Promise<unknown>, file: string, options: CollectOptions): Promise<LoadedPolicyFile> {
-  let exports: unknown;
-  try {
-    exports = await load();
-  } catch (error) {
-    // The file's own `definePolicy(...)` refused the policy while the module ran.
-    const issues = issuesOf(error);
-    if (issues === undefined) throw error;
-    const { policyName } = error as { policyName?: unknown };
-    return { file, policies: [{ exportName: '(module)', ok: false, name: typeof policyName === 'string' ? policyName : undefined, issues }] };
-  }
-  const policies = collectPolicies(exports, options);
+async function fromModule(
+  text: string,
+  absolute: string,
+  file: string,
+  source: string | undefined,
+  options: LoadPolicyOptions,
+): Promise<Omit<LoadedPolicyFile, 'package'>> {
+  const exports = await evaluateInWorker({ absolutePath: absolute, displayPath: file, source, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const policies = validate(exports, file, options, (input, path) => locateModulePath(text, input, path));
   if (policies.length === 0) {
     throw new PolicyLoadError(
       'no-policy',
@@ -72,7 +81,9 @@ async function fromExports(load: () => Promise<unknown>, file: string, options: 
   return { file, policies };
 }
 
-function fromJson(text: string, file: string, options: CollectOptions): LoadedPolicyFile {
+function fromJson(text: string, file: string, options: CollectOptions): Omit<LoadedPolicyFile, 'package'> {
+  // Before JSON.parse and parsePolicy, both of which recurse.
+  if (jsonTextTooDeep(text)) throw tooDeep(file);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -83,11 +94,31 @@ function fromJson(text: string, file: string, options: CollectOptions): LoadedPo
     const where = location === undefined ? '' : ` at line ${location.line}, column ${location.column}`;
     throw new PolicyLoadError('syntax-error', file, `Syntax error in ${file}${where}: ${message}`, location);
   }
-  const policies = collectPolicies(value, options);
+  let exports: PlainExport[];
+  try {
+    exports = describeExports(value);
+  } catch (error) {
+    if (error instanceof TooDeepError) throw tooDeep(file);
+    throw error;
+  }
+  const policies = validate(exports, file, options, (_input, path) => locateJsonPath(text, path));
   if (policies.length === 0) {
     throw new PolicyLoadError('no-policy', file, `${file} holds no CORS policy: expected an object with \`origins\``);
   }
   return { file, policies };
+}
+
+function validate(exports: readonly PlainExport[], file: string, options: CollectOptions, locate: LocateIssue): FoundPolicy[] {
+  try {
+    return policiesFromPlain(exports, options, locate);
+  } catch (error) {
+    if (error instanceof TooDeepError) throw tooDeep(file);
+    throw error;
+  }
+}
+
+function tooDeep(file: string): PolicyLoadError {
+  return new PolicyLoadError('too-deep', file, `${file} nests deeper than ${MAX_NESTING_DEPTH} levels: no CORS policy does`);
 }
 
 async function readText(absolute: string, file: string): Promise<string> {

@@ -1,12 +1,17 @@
 import { formatIssuePath, sortIssues } from '@org/cors-core';
 import type { PolicyIssue } from '@org/cors-core';
-import { ExitCode, UsageError, type CliIo } from '../cli-io.js';
-import { loadPolicyFile } from '@org/cors-loader';
-import { PolicyLoadError } from '@org/cors-loader';
+import { ExitCode, LOAD_ERROR_EXIT_CODE, UsageError, type CliIo } from '../cli-io.js';
+import { PolicyLoadError, readPolicySpec, type LocatedIssue, type PolicyPackage } from '@org/cors-loader';
+import { escapeLine } from '../terminal-text.js';
 import { policyLabel } from './shared.js';
 
 /** One finding as `check --format json` reports it. */
 export interface CheckFinding {
+  /** The policy file, as named on the command line (for annotations). */
+  readonly file: string;
+  /** Where the offending value is written: exact for JSON files, best effort for modules; `null` when unknown. */
+  readonly line: number | null;
+  readonly column: number | null;
   readonly severity: PolicyIssue['severity'];
   readonly code: string;
   /** The path into the policy input, e.g. `["routes", 0, "origins", 1]`. */
@@ -29,6 +34,8 @@ export interface CheckedPolicy {
 
 export interface CheckedFile {
   readonly file: string;
+  /** The package the file ships in: the policy version being enforced. */
+  readonly package: { readonly name: string; readonly version: string; readonly path: string } | null;
   /** Set when the file could not be loaded at all (missing, syntax error…). */
   readonly error: { readonly code: string; readonly message: string; readonly line: number | null; readonly column: number | null } | null;
   readonly policies: readonly CheckedPolicy[];
@@ -53,17 +60,22 @@ export interface CheckOptions {
   readonly format: 'text' | 'json';
   readonly maxWarnings: number | undefined;
   readonly environment: string | undefined;
+  /** Time limit for loading a policy module, in milliseconds (default: the loader's). */
+  readonly timeoutMs?: number | undefined;
 }
 
 export async function checkCommand(options: CheckOptions, io: CliIo): Promise<number> {
   if (options.files.length === 0) throw new UsageError('check needs at least one policy file');
   const files: CheckedFile[] = [];
-  let missing = false;
+  // Several files: the largest applicable exit code wins (a file that did not finish outranks the rest).
+  let loadExit: number = ExitCode.Ok;
   for (const file of options.files) {
     try {
-      const loaded = await loadPolicyFile(file, { environment: options.environment, cwd: io.cwd });
+      const loaded = await readPolicySpec(file, io.cwd, { environment: options.environment, timeoutMs: options.timeoutMs });
+      if (loaded === undefined) throw new PolicyLoadError('file-not-found', file, `${file} does not exist at that revision`);
       files.push({
         file,
+        package: packageJson(loaded.package),
         error: null,
         // Core verifies the policy's own expectations at load: failures arrive as `expectations/failed` errors.
         policies: loaded.policies.map((found): CheckedPolicy => {
@@ -72,15 +84,16 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
             name: (found.ok ? found.policy.name : found.name) ?? null,
             environment: found.ok ? (found.policy.environment ?? null) : (options.environment ?? null),
             loaded: found.ok,
-            findings: sortIssues(found.issues).map(toFinding),
+            findings: (sortIssues(found.issues) as LocatedIssue[]).map((issue) => toFinding(issue, file)),
           };
         }),
       });
     } catch (error) {
       if (!(error instanceof PolicyLoadError)) throw error;
-      if (error.code === 'file-not-found' || error.code === 'unsupported-file') missing = true;
+      loadExit = Math.max(loadExit, LOAD_ERROR_EXIT_CODE[error.code]);
       files.push({
         file,
+        package: null,
         error: { code: error.code, message: error.message, line: error.line ?? null, column: error.column ?? null },
         policies: [],
       });
@@ -100,12 +113,19 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
 
   if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(renderCheckText(report));
-  if (missing) return ExitCode.Usage;
+  if (loadExit !== ExitCode.Ok) return loadExit;
   return report.ok ? ExitCode.Ok : ExitCode.Failure;
 }
 
-function toFinding(issue: PolicyIssue): CheckFinding {
+function packageJson(pkg: PolicyPackage | undefined): CheckedFile['package'] {
+  return pkg === undefined ? null : { name: pkg.name, version: pkg.version, path: pkg.path };
+}
+
+function toFinding(issue: LocatedIssue, file: string): CheckFinding {
   return {
+    file,
+    line: issue.line ?? null,
+    column: issue.column ?? null,
     severity: issue.severity,
     code: issue.code,
     path: issue.path,
@@ -121,19 +141,22 @@ function toFinding(issue: PolicyIssue): CheckFinding {
 export function renderCheckText(report: CheckReport): string {
   const out: string[] = [];
   for (const file of report.files) {
-    out.push(file.file);
+    out.push(escapeLine(file.file));
     if (file.error !== null) {
-      out.push(`  error  ${file.error.message}`, '');
+      out.push(`  error  ${escapeLine(file.error.message)}`, '');
       continue;
     }
     for (const policy of file.policies) {
       const label = policyLabel({ exportName: policy.export, ok: false, name: policy.name ?? undefined, issues: [] });
       const env = policy.environment === null ? '' : ` [environment: ${policy.environment}]`;
-      out.push(`  ${label}${env}${policy.loaded ? '' : ' — does not load'}`);
+      // Which version of the policy is enforced: `storefront-api (@acme/cors-policies@1.2.0, cors.policy.json)`.
+      const version = file.package === null ? '' : ` (${file.package.name}@${file.package.version}, ${file.package.path})`;
+      out.push(`  ${escapeLine(label)}${version}${env}${policy.loaded ? '' : ' — does not load'}`);
       if (policy.findings.length === 0) out.push('    no findings');
       for (const f of policy.findings) {
-        out.push(`    ${f.severity.padEnd(7)} ${f.location}  ${f.code}`, `            ${f.message}`, `            Fix: ${f.hint}`);
-        if (f.acknowledged) out.push(`            Acknowledged: ${f.justification}`);
+        const at = f.line === null ? '' : `  (line ${f.line})`;
+        out.push(`    ${f.severity.padEnd(7)} ${escapeLine(f.location)}  ${f.code}${at}`, `            ${escapeLine(f.message)}`, `            Fix: ${escapeLine(f.hint)}`);
+        if (f.acknowledged) out.push(`            Acknowledged: ${escapeLine(f.justification ?? '')}`);
       }
     }
     out.push('');

@@ -13,6 +13,8 @@ export interface ExplainOptions {
   readonly credentials: boolean;
   readonly environment: string | undefined;
   readonly policy: string | undefined;
+  /** Time limit for loading a policy module, in milliseconds (default: the loader's). */
+  readonly timeoutMs?: number | undefined;
   readonly format: 'text' | 'json';
 }
 
@@ -20,7 +22,7 @@ export interface ExplainOptions {
 export async function explainCommand(options: ExplainOptions, io: CliIo): Promise<number> {
   if (options.file === undefined) throw new UsageError('explain needs a policy file');
   if (options.origin === undefined) throw new UsageError('explain needs --origin (the calling page\'s origin, e.g. https://myapp.com)');
-  const loaded = await readPolicySpec(options.file, io.cwd, { environment: options.environment });
+  const loaded = await readPolicySpec(options.file, io.cwd, { environment: options.environment, timeoutMs: options.timeoutMs });
   if (loaded === undefined) throw new UsageError(`${options.file} does not exist at that revision`);
   const policy = requireLoaded(selectOne(loaded, options.policy), options.file);
   const request: ExplainRequest = {

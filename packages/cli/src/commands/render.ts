@@ -11,12 +11,14 @@ export interface RenderOptions {
   readonly out: string | undefined;
   readonly environment: string | undefined;
   readonly policy: string | undefined;
+  /** Time limit for loading a policy module, in milliseconds (default: the loader's). */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** `render`: the auditor view of every policy in a file (or the one chosen with --policy). */
 export async function renderCommand(options: RenderOptions, io: CliIo): Promise<number> {
   if (options.file === undefined) throw new UsageError('render needs a policy file');
-  const loaded = await readPolicySpec(options.file, io.cwd, { environment: options.environment });
+  const loaded = await readPolicySpec(options.file, io.cwd, { environment: options.environment, timeoutMs: options.timeoutMs });
   if (loaded === undefined) throw new UsageError(`${options.file} does not exist at that revision`);
   const models = selectPolicies(loaded, options.policy).map((found) => buildAuditModel(requireLoaded(found, options.file as string)));
   const text =

@@ -12,8 +12,8 @@ export class InvalidPolicyError extends Error {
 /** The label of a found policy in reports: `apiPolicy (api)`. */
 export function policyLabel(found: FoundPolicy): string {
   const name = found.ok ? found.policy.name : found.name;
-  // A policy whose own definePolicy() threw has no export to name; its policy name says enough.
-  if (found.exportName === '(module)' && name !== undefined) return name;
+  // A refused definePolicy() nobody exported, or a default export (a JSON file): the policy name says enough.
+  if ((found.exportName === '(module)' || found.exportName === 'default') && name !== undefined) return name;
   return name === undefined || name === found.exportName ? found.exportName : `${found.exportName} (${name})`;
 }
 

@@ -12,6 +12,8 @@ export interface SiteOptions {
   readonly out: string | undefined;
   readonly environment: string | undefined;
   readonly title: string | undefined;
+  /** Time limit for loading a policy module, in milliseconds (default: the loader's). */
+  readonly timeoutMs?: number | undefined;
 }
 
 const POLICY_FILE = /\.policy\.(?:ts|mts|cts|js|mjs|cjs|json)$/;
@@ -31,7 +33,7 @@ export async function siteCommand(options: SiteOptions, io: CliIo): Promise<numb
   const problems: string[] = [];
   const seen = new Set<CorsPolicy>();
   for (const file of files) {
-    const loaded = await loadPolicyFile(file, { cwd: io.cwd, environment: options.environment });
+    const loaded = await loadPolicyFile(file, { cwd: io.cwd, environment: options.environment, timeoutMs: options.timeoutMs });
     for (const found of loaded.policies) {
       let policy: CorsPolicy;
       try {

@@ -1,23 +1,16 @@
 // Step 6: the report as ONE pull request comment, updated in place; the job summary always has it.
-import { readEvent, isForkPr, prLabels, prNumber } from './lib/event.mjs';
+import { readEvent, isForkPr, prNumber } from './lib/event.mjs';
 import { gitHubClient, upsertComment } from './lib/github.mjs';
 import { readBoolean, runStep } from './lib/inputs.mjs';
 import { fitComment, notPostedNote, renderReport } from './lib/report.mjs';
 import { readState } from './lib/state.mjs';
-import { decide } from './lib/verdict.mjs';
+import { recordedVerdict } from './lib/recorded-verdict.mjs';
 import { annotate, appendSummary, info } from './lib/workflow.mjs';
 
 await runStep(async () => {
   const env = process.env;
   const event = readEvent(env);
-  const verdict = decide({
-    check: readState('check'),
-    diff: readState('diff'),
-    site: readState('site'),
-    failOnLoosening: readBoolean('fail-on-loosening', env.INPUT_FAIL_ON_LOOSENING, true),
-    approvalLabel: env.INPUT_APPROVAL_LABEL ?? '',
-    labels: prLabels(event),
-  });
+  const verdict = recordedVerdict(env, event);
   const body = renderReport({ check: readState('check'), diff: readState('diff'), site: readState('site'), verdict, artifactUrl: env.CORS_ARTIFACT_URL || undefined });
   const number = prNumber(event);
 

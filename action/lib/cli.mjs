@@ -10,7 +10,7 @@ export const EXIT_MEANINGS = {
   1: 'findings',
   2: 'usage error: the action called the CLI wrongly, or a policy file or git revision is missing',
   3: 'a policy file could not be loaded',
-  4: 'the CLI did not finish: it stopped at its own time limit',
+  4: 'a policy file did not finish loading (the CLI time limit, or it ended the process itself)',
   70: 'internal error in the CLI',
 };
 
@@ -138,7 +138,14 @@ export function describeRunFailure(result, timeoutSeconds) {
   if (result.overflow) return 'printed more than 32 MiB: the action stopped it';
   if (result.code === 0 || result.code === 1) return undefined;
   if (result.code === null) return `was killed by ${result.signal ?? 'a signal'}`;
-  return `exited with code ${result.code}: ${EXIT_MEANINGS[result.code] ?? 'not a documented exit code'}`;
+  const said = firstLine(result.stderr);
+  return `exited with code ${result.code}: ${EXIT_MEANINGS[result.code] ?? 'not a documented exit code'}${said === '' ? '' : ` — ${said}`}`;
+}
+
+/** The CLI's own first line of explanation (it escapes control characters; annotations escape the rest). */
+function firstLine(text) {
+  const line = String(text ?? '').trim().split('\n', 1)[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
 /** Whether the CLI refused a command it does not know (an older CLI without `site`). */

@@ -163,19 +163,19 @@ describe('a policy that gives no answer fails the gate', () => {
       title: 'a policy whose loading never settles',
       source: "await new Promise(() => {});\nexport default { name: 'shop-api', origins: ['https://shop.example'] };\n",
       timeout: '60',
-      message: /without a JSON report/,
+      message: /exited with code 4: .*did not finish.*time limit/,
     },
     {
-      title: 'a policy that never lets the process exit',
-      source: "setInterval(() => {}, 1000);\nexport default { name: 'shop-api', origins: ['https://shop.example'] };\n",
-      timeout: '8',
-      message: /did not finish within 8 s/,
+      title: 'a policy that ends the process itself with exit code 0',
+      source: "process.exit(0);\nexport default { name: 'shop-api', origins: ['https://shop.example'] };\n",
+      timeout: '60',
+      message: /exited with code 4: .*did not finish.*ended the process/,
     },
     {
       title: 'a policy that fails to load',
       source: "export default {\n  name: 'shop-api',\n  origins: ['https://shop.example',,\n};\n",
       timeout: '60',
-      message: /could not load policies\/api\.policy\.ts/,
+      message: /exited with code 3: a policy file could not be loaded — .*policies\/api\.policy\.ts/,
     },
   ];
   for (const { title, source, timeout, message } of cases) {

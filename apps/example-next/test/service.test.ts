@@ -16,7 +16,8 @@ describeExampleService('example-next', (environment) =>
 
 describe('example-next environment selection', () => {
   it('refuses the developmentOnly overlay in a production server unless explicitly allowed: no request gets CORS headers', async () => {
-    const app = await nextStart(appDir, { APP_ENV: 'development' });
+    // vitest runs with NODE_ENV=test; a deployed `next start` has NODE_ENV=production.
+    const app = await nextStart(appDir, { APP_ENV: 'development', NODE_ENV: 'production' });
     try {
       const response = await fetch(`${app.url}/api/items`, { headers: { Origin: 'http://localhost:3000' } });
       expect(response.status).toBe(500);

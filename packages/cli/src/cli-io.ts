@@ -7,7 +7,7 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** Exit codes shared by every command (documented in docs/cli.md and `--help`). */
+/** Exit codes shared by every command (documented in `--help` and https://github.com/org/cors-policy-as-code/blob/main/docs/cli.md#exit-codes). */
 export const ExitCode = {
   /** Clean: no errors (and no more warnings than allowed), the request is allowed, the file was written. */
   Ok: 0,

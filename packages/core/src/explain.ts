@@ -91,7 +91,7 @@ const REASON_TEXT: Record<DecisionReason, string> = {
   [DecisionReason.OriginNull]: 'the origin is "null" (sandboxed iframe, file: page or redirect), which is never trusted',
   [DecisionReason.OriginMalformed]: 'the Origin header is not a single well-formed origin as a browser sends it',
   [DecisionReason.MethodNotAllowed]: 'the method is not in the policy\'s methods',
-  [DecisionReason.RequestMethodMalformed]: 'Access-Control-Request-Method is not a method token',
+  [DecisionReason.RequestMethodMalformed]: 'Access-Control-Request-Method is not a single method token of at most 64 bytes',
   [DecisionReason.HeaderNotAllowed]: 'a requested header is not in the policy\'s allowed headers ("*" never covers Authorization)',
   [DecisionReason.RequestHeadersMalformed]: 'Access-Control-Request-Headers is malformed or exceeds the size limits',
   [DecisionReason.PrivateNetworkNotAllowed]: 'the policy does not opt in to Private Network Access',

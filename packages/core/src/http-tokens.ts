@@ -39,6 +39,18 @@ export function asciiLower(value: string): string {
   return changed ? out : value;
 }
 
+/**
+ * `Access-Control-Request-Method` longer than this is refused unread. Registered methods are at most 17
+ * bytes (`UPDATEREDIRECTREF`); the cap leaves room for custom ones while bounding hostile preflights.
+ */
+export const MAX_REQUEST_METHOD_LENGTH = 64;
+
+/** Whether an `Access-Control-Request-Method` value is one method token within the length cap. */
+export function isRequestMethod(value: string): boolean {
+  // The length first: a megabyte-long value is refused without a scan.
+  return value.length <= MAX_REQUEST_METHOD_LENGTH && isToken(value);
+}
+
 /** CORS-safelisted methods: browsers never preflight them. */
 export const SAFELISTED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST']);
 

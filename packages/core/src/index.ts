@@ -25,6 +25,7 @@ export type { RequestFacts, HeaderReader } from './request-facts.js';
 export { resolveCors } from './resolve.js';
 export { MAX_REQUEST_HEADERS_COUNT, MAX_REQUEST_HEADERS_LENGTH } from './request-header-list.js';
 export { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
+export { MAX_REQUEST_METHOD_LENGTH } from './http-tokens.js';
 export { mergeVary } from './vary.js';
 export { DecisionReason } from './decision.js';
 export type {

@@ -1,7 +1,7 @@
 import type { CompiledRules } from './compile.js';
 import { compiledOf, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
 import { DecisionReason, type CorsDecision } from './decision.js';
-import { SAFELISTED_METHODS, isToken } from './http-tokens.js';
+import { SAFELISTED_METHODS, isRequestMethod } from './http-tokens.js';
 import { MALFORMED, NOT_ALLOWED, checkRequestHeaders, parseRequestHeaders } from './request-header-list.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
 import type { CorsPolicy } from './policy.js';
@@ -51,12 +51,13 @@ function resolveActual({ rules, route, decisions }: CompiledScope, origin: strin
 
 function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }: CompiledScope, origin: string, facts: RequestFacts): CorsDecision {
   const refused = decisions.preflightRefused;
+  // Before any other work: a hostile method is never hashed, matched or echoed into Allow-Methods.
+  const method = facts.accessControlRequestMethod as string;
+  if (!isRequestMethod(method)) return refused[DecisionReason.RequestMethodMalformed];
   if (rules.disabled) return refused[DecisionReason.RouteDisabled];
   const originReason = checkOrigin(rules, origin);
   if (originReason !== undefined) return refused[originReason];
 
-  const method = facts.accessControlRequestMethod as string;
-  if (!isToken(method)) return refused[DecisionReason.RequestMethodMalformed];
   if (!methodAllowed(rules, method)) return refused[DecisionReason.MethodNotAllowed];
 
   const headers: Array<readonly [string, string]> = [[ACAO, rules.anyOrigin ? '*' : origin]];

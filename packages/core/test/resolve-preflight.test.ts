@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionReason, MAX_REQUEST_HEADERS_COUNT, MAX_REQUEST_HEADERS_LENGTH } from '../src/index.js';
+import { DecisionReason, MAX_REQUEST_HEADERS_COUNT, MAX_REQUEST_HEADERS_LENGTH, MAX_REQUEST_METHOD_LENGTH } from '../src/index.js';
 import { corsHeaderNames, header, load, preflight } from './helpers.js';
 
 const APP = 'https://app.example.com';
@@ -213,6 +213,35 @@ describe('Access-Control-Request-Headers parsing', () => {
       preflight(policy, APP, 'GET', { headers: value });
     }
     expect(performance.now() - start).toBeLessThan(200);
+  });
+});
+
+describe('Access-Control-Request-Method bounds', () => {
+  const anyMethod = load({ methods: ['*'], credentials: true });
+  const customAtCap = 'X'.repeat(MAX_REQUEST_METHOD_LENGTH);
+
+  it(`grants and echoes a custom method of exactly ${MAX_REQUEST_METHOD_LENGTH} bytes under "*" methods`, () => {
+    const decision = preflight(anyMethod, APP, customAtCap);
+    expect(decision.kind).toBe('preflight-allowed');
+    expect(header(decision, 'Access-Control-Allow-Methods')).toBe(customAtCap);
+  });
+
+  it(`refuses a method one byte over ${MAX_REQUEST_METHOD_LENGTH} as malformed, never echoing it`, () => {
+    const decision = preflight(anyMethod, APP, `${customAtCap}X`);
+    expect(decision).toMatchObject({ kind: 'preflight-refused', reason: DecisionReason.RequestMethodMalformed, headers: [] });
+  });
+
+  it('refuses an over-long or non-token method before looking at the origin or the route', () => {
+    const disabled = load({ methods: ['*'], routes: [{ path: '/off/**', disabled: true }] });
+    expect(preflight(disabled, 'https://evil.example', 'P'.repeat(65)).reason).toBe(DecisionReason.RequestMethodMalformed);
+    expect(preflight(disabled, APP, 'PUT\r\n', { path: '/off/x' }).reason).toBe(DecisionReason.RequestMethodMalformed);
+  });
+
+  it('refuses a 1 MiB method in well under a millisecond per preflight', () => {
+    const huge = 'P'.repeat(1024 * 1024);
+    const start = performance.now();
+    for (let i = 0; i < 100; i++) expect(preflight(anyMethod, APP, huge).reason).toBe(DecisionReason.RequestMethodMalformed);
+    expect(performance.now() - start).toBeLessThan(100);
   });
 });
 

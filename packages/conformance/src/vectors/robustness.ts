@@ -10,6 +10,9 @@ function manyHeaderNames(count: number): string {
 /** The policy most tempted to echo whatever arrives: `*` headers with credentials. */
 const echoingPolicy = { ...credentialedApi, name: 'any-header-credentialed-api', allowHeaders: ['*'] };
 
+/** The policy most tempted to echo the requested method: `*` methods with credentials. */
+const anyMethodPolicy = { ...credentialedApi, name: 'any-method-credentialed-api', methods: ['*'] };
+
 /** Request input an attacker controls must cost little and never be echoed wholesale. */
 export const robustnessVectors: readonly ConformanceVector[] = [
   {
@@ -48,5 +51,27 @@ export const robustnessVectors: readonly ConformanceVector[] = [
       headers: { origin: 'https://myapp.com', 'access-control-request-method': 'PUT', 'access-control-request-headers': ','.repeat(8192) },
     },
     expect: { status: 403, absent: [...ALL_CORS_HEADERS], appRan: false, maxDurationMs: 1000 },
+  },
+  {
+    id: 'robustness/acrm-oversized',
+    title: 'A 64 KiB Access-Control-Request-Method is refused quickly and never echoed, even under * methods',
+    policy: anyMethodPolicy,
+    request: {
+      method: 'OPTIONS',
+      path: '/api/items/1',
+      headers: { origin: 'https://myapp.com', 'access-control-request-method': `X${'P'.repeat(64 * 1024)}` },
+    },
+    expect: { status: [403, 431], absent: [...ALL_CORS_HEADERS], appRan: false, maxDurationMs: 1000 },
+  },
+  {
+    id: 'robustness/acrm-over-cap',
+    title: 'A 65-byte custom Access-Control-Request-Method is refused as malformed under * methods',
+    policy: anyMethodPolicy,
+    request: {
+      method: 'OPTIONS',
+      path: '/api/items/1',
+      headers: { origin: 'https://myapp.com', 'access-control-request-method': 'X'.repeat(65) },
+    },
+    expect: { status: 403, absent: [...ALL_CORS_HEADERS], appRan: false },
   },
 ];

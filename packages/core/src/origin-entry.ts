@@ -1,4 +1,5 @@
 import { getPublicSuffix } from 'tldts';
+import { isValidPunycodeLabel } from './punycode.js';
 import type { RuleCode } from './rules.js';
 
 /*
@@ -46,6 +47,10 @@ const IPV6_HOST = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)\[[0-9A-Fa-f:.]*\]?/;
 const SCHEME = /^([A-Za-z*][A-Za-z0-9+.\-*]*):(\/\/)?/;
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 const IPV4_LIKE = /^(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]*))*$/i;
+/** WHATWG URL's "ends in a number": a last label of digits or `0x` hex makes the host an IPv4 address. */
+const NUMERIC_LABEL = /^(?:[0-9]+|0x[0-9a-f]*)$/;
+/** `*.` plus one character: the shortest host a pattern can match adds two to its base. */
+const MAX_HOST_LENGTH = 253;
 const CANONICAL_IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** Regex syntax before any path, query or fragment (after the host, `?` and `.*` are URL characters). */
@@ -158,6 +163,9 @@ export function analyseOriginEntry(raw: string): AnalysedEntry {
     return invalid({ code: 'patterns/ip-wildcard', message: `${shown} applies a wildcard to an IP address.`, hint: 'List each IP origin exactly.' });
   }
   if (checked.finding !== undefined) return invalid(...findings, checked.finding);
+  if (wildcardHost && baseHost.length + 2 > MAX_HOST_LENGTH) {
+    return invalid({ code: 'patterns/base-too-long', message: `${shown} has a ${baseHost.length}-character base, so every host it matches is longer than ${MAX_HOST_LENGTH} characters, which no browser sends.`, hint: `Use a base of at most ${MAX_HOST_LENGTH - 2} characters, or list the origin exactly.` });
+  }
   if (baseHost !== baseHost.toLowerCase() && !findings.some((f) => f.code === 'origins/not-lowercase')) {
     findings.push(lowerCaseFinding(raw));
   }
@@ -217,8 +225,25 @@ function checkHost(host: string, raw: string): { finding?: EntryFinding; isIp: b
     return { finding: { code: 'origins/non-canonical-ip', message: `${shown} writes an IP address in a form browsers never send.`, hint }, isIp: true };
   }
   const lower = host.toLowerCase();
-  if (lower.length > 253 || !lower.split('.').every((label) => LABEL.test(label))) {
+  // One trailing dot is a valid, fully-qualified name; it is reported last, once the name itself is sound.
+  const dotted = lower.length > 1 && lower.endsWith('.');
+  const name = dotted ? lower.slice(0, -1) : lower;
+  const labels = name.split('.');
+  if (NUMERIC_LABEL.test(labels[labels.length - 1] as string)) {
+    return { finding: { code: 'origins/numeric-last-label', message: `${shown} ends in a numeric label, so browsers parse the host as an IPv4 address and reject it.`, hint: 'Write the full domain name (the last label is never a number), or an IP address as four decimal numbers, e.g. "http://127.0.0.1:8080".' }, isIp: false };
+  }
+  if (name.length > MAX_HOST_LENGTH || !labels.every((label) => LABEL.test(label))) {
     return { finding: { code: 'origins/invalid-host', message: `${shown} does not have a valid host name.`, hint: 'Use letters, digits and hyphens in dot-separated labels of at most 63 characters.' }, isIp: false };
+  }
+  // Every xn-- label must round-trip, and the URL parser (what browsers run) must keep the host as written.
+  const encoded = labels.filter((label) => label.startsWith('xn--'));
+  const bad = encoded.find((label) => !isValidPunycodeLabel(label)) ?? (encoded.length > 0 && canonicalHost(lower) !== lower ? encoded[0] : undefined);
+  if (bad !== undefined) {
+    return { finding: { code: 'origins/invalid-punycode', message: `${shown} has the label "${bad}", which is not valid Punycode for a host browsers accept.`, hint: 'Copy the host from the browser\'s address bar, or convert the Unicode name with an IDNA tool (bücher.example is "xn--bcher-kva.example").' }, isIp: false };
+  }
+  if (dotted) {
+    const without = raw.replace(host, host.slice(0, -1));
+    return { finding: { code: 'origins/trailing-dot', message: `${shown} ends with a dot: browsers send it only from pages loaded at that exact dotted host, a distinct origin from ${JSON.stringify(without)} that is rarely intended.`, hint: `Write ${JSON.stringify(without)}. The dotted form would need its own entry, which policies do not accept.` }, isIp: false };
   }
   return { isIp: false };
 }

@@ -116,6 +116,21 @@ export const RULES = {
     why: 'No browser can send it; the entry never matches.',
     severity: 'error',
   },
+  'origins/numeric-last-label': {
+    title: 'A host whose last label is a number but which is not an IPv4 address (`https://app.123`)',
+    why: 'Browsers parse a host ending in a number as IPv4 and reject the URL, so no page has that origin; the entry never matches.',
+    severity: 'error',
+  },
+  'origins/invalid-punycode': {
+    title: 'An `xn--` label that is not valid Punycode (`https://xn--f.example`)',
+    why: 'Browsers only send `xn--` labels that decode to a valid Unicode label and encode back to themselves; the entry never matches.',
+    severity: 'error',
+  },
+  'origins/trailing-dot': {
+    title: 'A host with a trailing dot (`https://example.com.`)',
+    why: 'Browsers do send it, but only from pages loaded at the dotted host: a distinct origin from `https://example.com` that is rarely intended.',
+    severity: 'error',
+  },
   'origins/insecure-with-credentials': {
     title: 'An `http://` origin (other than loopback) with credentials',
     why: 'A network attacker can inject script into plain-http pages and read credentialed responses.',
@@ -124,6 +139,11 @@ export const RULES = {
   'patterns/bare-wildcard': {
     title: 'A pattern whose wildcard is the whole host (`https://*`)',
     why: 'It allows every site on the scheme: write `*` (without credentials) if that is really meant.',
+    severity: 'error',
+  },
+  'patterns/base-too-long': {
+    title: 'A pattern whose base leaves no room for a subdomain within 253 characters',
+    why: 'Every host it could match is longer than a DNS name may be, so no browser sends one; the pattern never matches.',
     severity: 'error',
   },
   'patterns/public-suffix': {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePolicy } from '../src/index.js';
 import { base, lint } from './helpers.js';
 
 /** Lints a policy whose only interesting field is `origins`. */
@@ -223,6 +224,71 @@ describe('origins a policy must refuse', () => {
         "loads": false,
       }
     `);
+  });
+
+  it('hosts ending in a numeric label that is not an IPv4 address (browsers reject the URL)', () => {
+    expect(origins(['https://app.123', 'http://api.0x1f:8080', 'https://*.example.42', 'https://app.123.'])).toMatchInlineSnapshot(`
+      {
+        "findings": [
+          "error origins[0] origins/numeric-last-label — Write the full domain name (the last label is never a number), or an IP address as four decimal numbers, e.g. "http://127.0.0.1:8080".",
+          "error origins[1] origins/numeric-last-label — Write the full domain name (the last label is never a number), or an IP address as four decimal numbers, e.g. "http://127.0.0.1:8080".",
+          "error origins[2] origins/numeric-last-label — Write the full domain name (the last label is never a number), or an IP address as four decimal numbers, e.g. "http://127.0.0.1:8080".",
+          "error origins[3] origins/numeric-last-label — Write the full domain name (the last label is never a number), or an IP address as four decimal numbers, e.g. "http://127.0.0.1:8080".",
+        ],
+        "loads": false,
+      }
+    `);
+  });
+
+  it('xn-- labels that are not valid, round-tripping Punycode', () => {
+    // xn--f does not decode; xn--9999999999 overflows; xn--a decodes to U+0080 and xn--a-ecp to "a⒈", which the URL standard refuses.
+    expect(origins(['https://xn--f.example', 'https://xn--9999999999.example', 'https://*.xn--a.example', 'https://xn--a-ecp.example', 'https://app.XN--BCHER-KVA.example'])).toMatchInlineSnapshot(`
+      {
+        "findings": [
+          "error origins[0] origins/invalid-punycode — Copy the host from the browser's address bar, or convert the Unicode name with an IDNA tool (bücher.example is "xn--bcher-kva.example").",
+          "error origins[1] origins/invalid-punycode — Copy the host from the browser's address bar, or convert the Unicode name with an IDNA tool (bücher.example is "xn--bcher-kva.example").",
+          "error origins[2] origins/invalid-punycode — Copy the host from the browser's address bar, or convert the Unicode name with an IDNA tool (bücher.example is "xn--bcher-kva.example").",
+          "error origins[3] origins/invalid-punycode — Copy the host from the browser's address bar, or convert the Unicode name with an IDNA tool (bücher.example is "xn--bcher-kva.example").",
+          "error origins[4] origins/not-lowercase — Write "https://app.xn--bcher-kva.example".",
+        ],
+        "loads": false,
+      }
+    `);
+  });
+
+  it('accepts Punycode hosts that round-trip, exact and as a pattern base', () => {
+    expect(origins(['https://xn--bcher-kva.example', 'https://*.xn--bcher-kva.example', 'https://xn--ls8h.la:8443'], true)).toEqual({ findings: [], loads: true });
+  });
+
+  it('a trailing dot: refused as a distinct origin, not as unsendable', () => {
+    const result = parsePolicy({ ...base, origins: ['https://example.com.', 'https://*.example.com.:*'] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => [i.code, i.hint])).toMatchInlineSnapshot(`
+      [
+        [
+          "origins/trailing-dot",
+          "Write "https://example.com". The dotted form would need its own entry, which policies do not accept.",
+        ],
+        [
+          "origins/trailing-dot",
+          "Write "https://*.example.com:*". The dotted form would need its own entry, which policies do not accept.",
+        ],
+      ]
+    `);
+    expect(result.issues[0]?.message).toContain('distinct origin from "https://example.com"');
+    expect(result.issues[0]?.message).not.toMatch(/never|cannot/);
+  });
+
+  it('a pattern whose every matching host would exceed 253 characters', () => {
+    const label = 'a'.repeat(62);
+    const base251 = [label, label, label, label].join('.');
+    const base252 = `b${base251}`;
+    expect(base251).toHaveLength(251);
+    expect(base252).toHaveLength(252);
+    expect(origins([`https://*.${base251}`, `https://*.${base252}`]).findings).toEqual([
+      expect.stringMatching(/^error origins\[1\] patterns\/base-too-long — /),
+    ]);
   });
 
   it('plain-http origins with credentials: a warning, except for loopback', () => {

@@ -110,6 +110,17 @@ export function isRequestOnlyHeader(lowerName: string): boolean {
   return REQUEST_ONLY_HEADERS.has(lowerName);
 }
 
+/** Response headers Fetch reads only on a preflight's response, which scripts never see. */
+const PREFLIGHT_ONLY_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
+  'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age',
+  'access-control-allow-private-network',
+]);
+
+/** Whether a lower-case name is a response header that only means something on a preflight. */
+export function isPreflightOnlyResponseHeader(lowerName: string): boolean {
+  return PREFLIGHT_ONLY_RESPONSE_HEADERS.has(lowerName);
+}
+
 /** Response headers a page can always read (CORS-safelisted response-header names). */
 export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
   'cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma',

@@ -6,7 +6,8 @@ import { routeContexts, topContext, type Located, type RuleContext } from './rul
 import { routePatternProblem } from './route-pattern.js';
 import type { RuleCode, Severity } from './rules.js';
 import {
-  FORBIDDEN_METHODS, asciiLower, isForbiddenRequestHeader, isRequestOnlyHeader, isResponseOnlyHeader, isToken, normalizeMethod,
+  FORBIDDEN_METHODS, asciiLower, isForbiddenRequestHeader, isPreflightOnlyResponseHeader, isRequestOnlyHeader, isResponseOnlyHeader, isToken,
+  normalizeMethod,
 } from './http-tokens.js';
 
 /** Browsers' preflight cache caps, in seconds. */
@@ -97,6 +98,7 @@ export function lintContext(ctx: RuleContext): PolicyIssue[] {
     if (!isToken(value)) push('expose/invalid-token', 'error', path, `${JSON.stringify(value)} is not a header name.`, 'List each header name as its own entry.', value);
     else if (lower === 'set-cookie' || lower === 'set-cookie2') push('expose/set-cookie', 'error', path, `${value} can never be exposed to scripts.`, 'Remove it; cookies are handled by the browser.', value);
     else if (isRequestOnlyHeader(lower)) push('expose/request-only', 'error', path, `${value} is a request header; responses do not carry it.`, 'Remove it; to let pages send it, list it in `allowHeaders`.', value);
+    else if (isPreflightOnlyResponseHeader(lower)) push('expose/preflight-only', 'warning', path, `${value} belongs on preflight responses, which scripts never see; exposing it on actual responses does nothing unless the app sends it there too.`, 'Remove it; the CORS layer already sends it on preflights, where the browser reads it.', value);
   }
   duplicates(ctx.exposeHeaders, asciiLower, push, 'Exposed header');
 

@@ -217,14 +217,19 @@ export const RULES = {
     severity: 'error',
   },
   'expose/set-cookie': {
-    title: '`Set-Cookie` in exposed headers',
-    why: 'Browsers never expose Set-Cookie to scripts; the entry hints at an attempt to leak cookies.',
+    title: '`Set-Cookie` or `Set-Cookie2` in exposed headers',
+    why: 'Fetch calls them forbidden response-header names and strips them from every response scripts see, whatever Access-Control-Expose-Headers says; the entry can never work.',
     severity: 'error',
   },
   'expose/request-only': {
     title: 'A request-only header in exposed headers (Cookie, Authorization, Origin, …)',
     why: 'Responses do not carry it; the entry suggests the author confused expose and allow.',
     severity: 'error',
+  },
+  'expose/preflight-only': {
+    title: 'A preflight-only response header in exposed headers (Access-Control-Allow-Methods, -Allow-Headers, -Max-Age, -Allow-Private-Network)',
+    why: 'Browsers read these on the preflight, whose response scripts never see; exposing them on actual responses is almost always a confusion.',
+    severity: 'warning',
   },
   'expose/wildcard-with-credentials': {
     title: '`*` in exposed headers with credentials',

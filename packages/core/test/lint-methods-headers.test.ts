@@ -143,6 +143,33 @@ describe('exposed headers a policy must refuse', () => {
     `);
   });
 
+  it('the preflight\'s request headers: errors, since responses never carry them', () => {
+    expect(lint({ ...base, exposeHeaders: ['Access-Control-Request-Method', 'access-control-request-headers', 'Access-Control-Request-Private-Network'] })).toMatchInlineSnapshot(`
+      {
+        "findings": [
+          "error exposeHeaders[0] expose/request-only — Remove it; to let pages send it, list it in \`allowHeaders\`.",
+          "error exposeHeaders[1] expose/request-only — Remove it; to let pages send it, list it in \`allowHeaders\`.",
+          "error exposeHeaders[2] expose/request-only — Remove it; to let pages send it, list it in \`allowHeaders\`.",
+        ],
+        "loads": false,
+      }
+    `);
+  });
+
+  it('preflight-only response headers: a warning, since Fetch does not forbid exposing them', () => {
+    expect(lint({ ...base, exposeHeaders: ['Access-Control-Allow-Methods', 'access-control-allow-headers', 'Access-Control-Max-Age', 'Access-Control-Allow-Private-Network', 'Access-Control-Allow-Origin', 'X-Request-Id'] })).toMatchInlineSnapshot(`
+      {
+        "findings": [
+          "warning exposeHeaders[0] expose/preflight-only — Remove it; the CORS layer already sends it on preflights, where the browser reads it.",
+          "warning exposeHeaders[1] expose/preflight-only — Remove it; the CORS layer already sends it on preflights, where the browser reads it.",
+          "warning exposeHeaders[2] expose/preflight-only — Remove it; the CORS layer already sends it on preflights, where the browser reads it.",
+          "warning exposeHeaders[3] expose/preflight-only — Remove it; the CORS layer already sends it on preflights, where the browser reads it.",
+        ],
+        "loads": true,
+      }
+    `);
+  });
+
   it('"*" with credentials', () => {
     expect(lint({ ...base, credentials: true, exposeHeaders: ['*'] })).toMatchInlineSnapshot(`
       {

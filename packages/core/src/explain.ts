@@ -1,5 +1,5 @@
 import { DecisionReason, type CorsDecision, type MatchedRoute } from './decision.js';
-import { SAFELISTED_METHODS, SAFELISTED_REQUEST_HEADERS, asciiLower, normalizeMethod } from './http-tokens.js';
+import { MAX_REQUEST_METHOD_LENGTH, SAFELISTED_METHODS, SAFELISTED_REQUEST_HEADERS, asciiLower, normalizeMethod } from './http-tokens.js';
 import type { CorsPolicy } from './policy.js';
 import type { RequestFacts } from './request-facts.js';
 import { resolveCors } from './resolve.js';
@@ -91,7 +91,7 @@ const REASON_TEXT: Record<DecisionReason, string> = {
   [DecisionReason.OriginNull]: 'the origin is "null" (sandboxed iframe, file: page or redirect), which is never trusted',
   [DecisionReason.OriginMalformed]: 'the Origin header is not a single well-formed origin as a browser sends it',
   [DecisionReason.MethodNotAllowed]: 'the method is not in the policy\'s methods',
-  [DecisionReason.RequestMethodMalformed]: 'Access-Control-Request-Method is not a single method token of at most 64 bytes',
+  [DecisionReason.RequestMethodMalformed]: `Access-Control-Request-Method is not a single method token of at most ${MAX_REQUEST_METHOD_LENGTH} bytes`,
   [DecisionReason.HeaderNotAllowed]: 'a requested header is not in the policy\'s allowed headers ("*" never covers Authorization)',
   [DecisionReason.RequestHeadersMalformed]: 'Access-Control-Request-Headers is malformed or exceeds the size limits',
   [DecisionReason.PrivateNetworkNotAllowed]: 'the policy does not opt in to Private Network Access',

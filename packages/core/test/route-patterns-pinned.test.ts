@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definePolicy, requestFacts, resolveCors, type CorsPolicy } from '../src/index.js';
+import { definePolicy, parsePolicy, requestFacts, resolveCors, type CorsPolicy } from '../src/index.js';
 
 /*
  * Each route-pattern form, pinned path by path: which paths a pattern covers, and which it must not.
@@ -119,5 +119,19 @@ describe('several route rules', () => {
     expect(decision).toMatchObject({ kind: 'actual-refused', route: undefined });
     const inside = resolveCors(policy, requestFacts('PUT', '/api/items', (n) => (n === 'origin' ? APP : undefined)));
     expect(inside).toMatchObject({ kind: 'actual-allowed', route: { index: 0, path: '/api/items' } });
+  });
+});
+
+describe('a malformed route pattern', () => {
+  it.each([
+    ['api/items', 'it must start with "/"'],
+    ['/api?x=1', 'it must not contain a query, fragment or whitespace'],
+    ['/a/**/b', '"**" is only allowed as the last segment'],
+    ['/a/b*', 'a wildcard must be a whole segment ("*" or "**")'],
+  ])('%s is refused at load, saying %s', (path, why) => {
+    const result = parsePolicy({ name: 'routes', origins: [APP], routes: [{ path, methods: ['PUT'] }] });
+    expect(result.ok).toBe(false);
+    const issue = result.issues.find((i) => i.code === 'routes/invalid-path');
+    expect(issue?.message).toBe(`Route path ${JSON.stringify(path)}: ${why}.`);
   });
 });

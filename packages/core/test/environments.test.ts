@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CorsPolicyError, checkExpectations, definePolicy, parsePolicy, policyForEnvironment, toPolicy, type PolicyInput } from '../src/index.js';
-import { base, lint } from './helpers.js';
+import { base, lint, thrown } from './helpers.js';
 
 const input = {
   ...base,
@@ -14,16 +14,6 @@ const input = {
     { environment: 'preview', request: { origin: 'https://staging.example.com' }, allowed: false },
   ],
 } satisfies PolicyInput;
-
-function thrown(fn: () => unknown): CorsPolicyError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CorsPolicyError) return error;
-    throw error;
-  }
-  throw new Error('expected a CorsPolicyError');
-}
 
 describe('every environment is compiled once, at load', () => {
   it('policyForEnvironment returns the same compiled object each time (a lookup, not a reload)', () => {

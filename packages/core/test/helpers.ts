@@ -1,4 +1,4 @@
-import { definePolicy, formatIssuePath, parsePolicy, resolveCors, type CorsDecision, type CorsPolicy, type PolicyInput, type PolicyIssue, type RequestFacts } from '../src/index.js';
+import { CorsPolicyError, definePolicy, formatIssuePath, parsePolicy, resolveCors, type CorsDecision, type CorsPolicy, type PolicyInput, type PolicyIssue, type RequestFacts } from '../src/index.js';
 
 /** A minimal valid policy input, to spread overrides onto. */
 export const base = { name: 'test-api', origins: ['https://app.example.com'] } satisfies PolicyInput;
@@ -88,4 +88,15 @@ export function jsonSchemaFields(schema: SchemaNode, at = ''): Array<{ path: str
     out.push(...jsonSchemaFields(schema.additionalProperties as SchemaNode, `${at}.<name>`));
   }
   return out;
+}
+
+/** The CorsPolicyError `fn` throws (any other error, or none, fails the test). */
+export function thrown(fn: () => unknown): CorsPolicyError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CorsPolicyError) return error;
+    throw error;
+  }
+  throw new Error('expected a CorsPolicyError');
 }

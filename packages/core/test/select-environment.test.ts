@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CorsPolicyError, definePolicy, parsePolicy, selectPolicyEnvironment, type PolicyInput, type PolicyLogger } from '../src/index.js';
-import { base, lint } from './helpers.js';
+import { base, lint, thrown } from './helpers.js';
 
 const input = {
   name: 'shop-api',
@@ -18,16 +18,6 @@ const input = {
 function recorder(): PolicyLogger & { lines: string[] } {
   const lines: string[] = [];
   return { lines, info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`) };
-}
-
-function thrown(fn: () => unknown): CorsPolicyError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CorsPolicyError) return error;
-    throw error;
-  }
-  throw new Error('expected a CorsPolicyError');
 }
 
 describe('selectPolicyEnvironment() picks the environment a service runs with', () => {

@@ -1,11 +1,10 @@
 import { allContexts, routeContexts, topContext } from './rule-context.js';
-import { COMPILED, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
 import { FAMILY, familyOf, type PolicyFamily } from './policy-family.js';
-import { compileRules, effectiveRoute, effectiveRules, type CompiledRules } from './compile.js';
-import type { MatchedRoute } from './decision.js';
-import { precomputeDecisions } from './precomputed-decisions.js';
-import { compileRoutePattern } from './route-pattern.js';
-import { lintContext, lintDevelopmentMarkers, lintPolicyLevel, unknownEnvironmentIssue } from './lint-rules.js';
+import { compileRulesData, effectiveRoute, effectiveRules } from './compile.js';
+import { VARIANT_DATA, type CompiledVariantData } from './compiled-data.js';
+import { attachRuntime, compileVariant } from './runtime-policy.js';
+import { lintContext, lintDevelopmentMarkers, lintPolicyLevel } from './lint-rules.js';
+import { unknownEnvironmentIssue } from './environment-name.js';
 import type { CorsPolicy, PreflightSettings } from './policy.js';
 import { CorsPolicyError, formatIssuePath, type IssuePath, type PolicyIssue } from './policy-issue.js';
 import { policySchema, type PolicyInput } from './policy-schema.js';
@@ -26,9 +25,6 @@ export interface DefinePolicyOptions {
 export type ParsePolicyResult =
   | { readonly ok: true; readonly policy: CorsPolicy; readonly issues: readonly PolicyIssue[] }
   | { readonly ok: false; readonly issues: readonly PolicyIssue[] };
-
-const PREFLIGHT_VARY = ['Origin', 'Access-Control-Request-Method', 'Access-Control-Request-Headers'] as const;
-const PREFLIGHT_VARY_PNA = [...PREFLIGHT_VARY, 'Access-Control-Request-Private-Network'] as const;
 
 /**
  * Validates, lints and compiles a policy. Returns a frozen {@link CorsPolicy}; throws one
@@ -183,21 +179,10 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     continueToApp: source.preflight?.continueToApp ?? false,
     vary: source.preflight?.vary ?? true,
   };
-  const anyPna = rules.privateNetwork || routes.some((r) => r.privateNetwork);
-  const preflightVary = preflight.vary ? (anyPna ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY) : [];
-  const scope = (compiledRules: CompiledRules, route: MatchedRoute | undefined): CompiledScope => ({
-    rules: compiledRules,
-    route,
-    decisions: precomputeDecisions(compiledRules, route, preflight, preflightVary),
-  });
-  const compiled: CompiledPolicy = {
-    top: scope(compileRules(rules, false), undefined),
-    routes: routes.map((r, index) => ({
-      ...scope(compileRules(r, r.disabled), { index, path: r.path }),
-      matches: compileRoutePattern(r.path),
-    })),
+  const data: CompiledVariantData = {
+    rules: compileRulesData(rules, false),
+    routes: routes.map((r) => ({ ...compileRulesData(r, r.disabled), path: r.path })),
     preflight,
-    preflightVary,
   };
   const policy = {
     name: source.name,
@@ -212,7 +197,9 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     findings: issues,
     source,
   };
-  Object.defineProperty(policy, COMPILED, { value: compiled, enumerable: false });
+  // Enforced through the same compiled data that `compilePolicy` hands to the runtime entry.
+  attachRuntime(policy, compileVariant(data), (env) => policyForEnvironment(policy as CorsPolicy, env));
+  Object.defineProperty(policy, VARIANT_DATA, { value: data, enumerable: false });
   // The base is frozen by buildFamily once the family it points to exists.
   if (family === undefined) return policy as CorsPolicy;
   Object.defineProperty(policy, FAMILY, { value: family, enumerable: false });

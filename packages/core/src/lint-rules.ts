@@ -1,4 +1,4 @@
-import { isEnvironmentName, shownEnvironment, suggestEnvironmentName } from './environment-name.js';
+import { isEnvironmentName, suggestEnvironmentName, unknownEnvironmentIssue } from './environment-name.js';
 import { analyseOriginEntry, isLoopbackHost } from './origin-entry.js';
 import type { IssuePath, PolicyIssue } from './policy-issue.js';
 import type { PolicyInput } from './policy-schema.js';
@@ -153,18 +153,6 @@ export function lintPolicyLevel(input: PolicyInput, requestedEnvironment: string
     issues.push(unknownEnvironmentIssue(requestedEnvironment, Object.keys(input.environments ?? {})));
   }
   return issues;
-}
-
-/** The `environments/unknown` error for a requested name, listing the names the policy defines. */
-export function unknownEnvironmentIssue(requested: string, known: readonly string[], requestedBy = 'was requested'): PolicyIssue {
-  return {
-    code: 'environments/unknown',
-    severity: 'error',
-    path: ['environments'],
-    message: `The environment ${JSON.stringify(requested)} ${requestedBy} but the policy does not define it.`,
-    hint: known.length === 0 ? 'Define it under `environments`, or load the base policy.' : `Use one of: ${known.map(shownEnvironment).join(', ')}; or load the base policy.`,
-    value: requested,
-  };
 }
 
 /** Overlay names that conventionally mean "a developer's machine". */

@@ -116,17 +116,20 @@ describe('loadCompiledPolicy refuses data that would enforce something else than
   it.each([
     ['a policy input instead of compiled data', input, /format must be "cors-policy\/compiled@1".*definePolicy/],
     ['another format version', tamper((d) => (d.format = 'cors-policy/compiled@99')), /format/],
-    ['"*" with credentials', tamper((d) => (d.base.rules.anyOrigin = true)), /base\.rules\.anyOrigin cannot be combined with credentials/],
+    ['"*" with credentials', tamper((d) => (d.base.rules.anyOrigin = true)), /base\.rules\.anyOrigin must be false with credentials/],
     ['"*" as an exact origin', tamper((d) => d.base.rules.origins.push('*')), /base\.rules\.origins\[1\] must be a serialised origin/],
     ['"null" as an exact origin', tamper((d) => d.base.rules.origins.push('null')), /base\.rules\.origins\[1\]/],
     ['a comma-joined origin', tamper((d) => d.base.rules.origins.push('https://a.example,https://b.example')), /origins\[1\]/],
-    ['a wildcard base without a dot (*.com)', tamper((d) => (d.base.rules.patterns[0].host = 'com')), /patterns\[0\]\.host/],
+    ['a wildcard base without a dot (*.com)', tamper((d) => (d.base.rules.patterns[0].host = 'com')), /base\.rules\.patterns\[0\] must be a parsed origin pattern/],
     ['a truncated route list', tamper((d) => (d.base.routes = [{ path: '/x' }])), /base\.routes\[0\]\.disabled must be true or false/],
-    ['a 2xx refused status', tamper((d) => (d.base.preflight.refusedStatus = 200)), /refusedStatus must be a status from 400 to 499/],
+    ['a 2xx refused status', tamper((d) => (d.base.preflight.refusedStatus = 200)), /base\.preflight\.refusedStatus must be a whole number from 400 to 499/],
     ['a method that is not a token', tamper((d) => d.base.rules.methods.push('GET\r\nX: y')), /methods\[2\] must be an HTTP token/],
-    ['an environment name that is not a slug', tamper((d) => (d.environments['Prod Env'] = d.environments.staging)), /not a valid environment name/],
-    ['a selected environment it does not define', tamper((d) => (d.environment = 'qa')), /environment must be null or the name/],
+    ['an environment name that is not a slug', tamper((d) => (d.environments['Prod Env'] = d.environments.staging)), /environments\["Prod Env"\] must be named by a slug/],
+    ['a selected environment it does not define', tamper((d) => (d.environment = 'qa')), /environment must be null or one of its environments/],
     ['null', null, /the value must be an object/],
+    ['"*" with credentials on a route', tamper((d) => Object.assign(d.base.routes[1], { anyOrigin: true, credentials: true })), /base\.routes\[1\]\.anyOrigin must be false with credentials/],
+    ['an origin with a path', tamper((d) => d.base.rules.origins.push('https://a.example/x')), /origins\[1\] must be a serialised origin/],
+    ['a missing field', tamper((d) => delete d.base.rules.credentials), /base\.rules\.credentials must be true or false/],
   ])('%s', (_name, data, message) => {
     expect(() => loadCompiledPolicy(data)).toThrow(TypeError);
     expect(() => loadCompiledPolicy(data)).toThrow(message);

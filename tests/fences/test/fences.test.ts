@@ -12,8 +12,13 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const NOT_ADAPTERS = ['cli', 'conformance', 'core', 'loader', 'policies', 'report'];
 /** Run on Edge, in Workers and browsers: at run time they load core's runtime entry only. */
 const LEAN_ADAPTERS = ['fetch', 'next'];
-/** Run in Node: core's authoring entry (definePolicy at boot) or its runtime entry. */
+/** Run in Node: core's authoring entry (definePolicy at boot), its Node loader entry or its runtime entry. */
 const NODE_ADAPTERS = ['express', 'koa', 'nest'];
+/** Core's public entries an adapter of each kind may name (a lean one loads only the runtime; see below). */
+const CORE_ENTRIES = {
+  lean: ['@org/cors-core', '@org/cors-core/runtime'],
+  node: ['@org/cors-core', '@org/cors-core/runtime', '@org/cors-core/node'],
+};
 /** The only adapter-on-adapter imports: next builds on the fetch adapter. */
 const BUILDS_ON: Record<string, readonly string[]> = { next: ['@org/cors-fetch'] };
 /**
@@ -63,10 +68,10 @@ describe('architecture fences', () => {
     expect(ADAPTERS.filter((a) => !LEAN_ADAPTERS.includes(a) && !NODE_ADAPTERS.includes(a))).toEqual([]);
   });
 
-  it.each(ADAPTERS)('the %s adapter imports only core’s public entries and no other adapter of ours', (adapter) => {
+  it.each(ADAPTERS)('the %s adapter imports only core’s entries for its kind and no other adapter of ours', (adapter) => {
     const ours = importsUnder(root, `packages/${adapter}/src`).filter((i) => i.specifier.startsWith('@org/'));
-    const allowed = ['@org/cors-core', '@org/cors-core/runtime', ...(BUILDS_ON[adapter] ?? [])];
-    // Core's bare package or its runtime entry (never src/ or dist/); no other adapter, except what it builds on.
+    const allowed = [...CORE_ENTRIES[LEAN_ADAPTERS.includes(adapter) ? 'lean' : 'node'], ...(BUILDS_ON[adapter] ?? [])];
+    // Core's public entries (never src/ or dist/); no other adapter, except what it builds on.
     expect(ours.filter((i) => !allowed.includes(i.specifier))).toEqual([]);
   });
 

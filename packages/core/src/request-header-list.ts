@@ -15,11 +15,12 @@ export const MALFORMED = -1;
 export const NOT_ALLOWED = -2;
 
 /**
- * The one scan behind both readers: counts the names in `value` (or returns MALFORMED), pushing each
- * lower-cased into `out` when given, and checking each against `allowed` when given. Parameters rather
- * than a callback: a closure per preflight measurably slows this hot path.
+ * The one scan behind the readers: counts the names in `value` (or returns MALFORMED), pushing each
+ * lower-cased into `out` when given, refusing (NOT_ALLOWED) a name missing from `allowed` when given
+ * or equal to `forbidden` when given. Parameters rather than a callback: a closure per preflight
+ * measurably slows this hot path.
  */
-function scanHeaderList(value: string, out: string[] | undefined, allowed: readonly string[] | undefined): number {
+function scanHeaderList(value: string, out: string[] | undefined, allowed: readonly string[] | undefined, forbidden?: readonly string[]): number {
   if (value.length > MAX_REQUEST_HEADERS_LENGTH) return MALFORMED;
   let count = 0;
   let refused = false;
@@ -36,6 +37,7 @@ function scanHeaderList(value: string, out: string[] | undefined, allowed: reado
         if (out !== undefined) out.push(value.slice(start, stop).toLowerCase());
         // Scanning goes on after a refusal: a malformed list is reported as malformed wherever the fault is.
         if (allowed !== undefined && !refused && !isListed(value, start, stop, allowed)) refused = true;
+        if (forbidden !== undefined && !refused && isListed(value, start, stop, forbidden)) refused = true;
       }
       start = -1;
       end = -1;
@@ -62,6 +64,16 @@ export function parseRequestHeaders(value: string): string[] | undefined {
  */
 export function checkRequestHeaders(value: string, allowed: readonly string[]): number {
   return scanHeaderList(value, undefined, allowed);
+}
+
+const AUTHORIZATION = ['authorization'] as const;
+
+/**
+ * Checks a value under `allowHeaders: ['*']` answered with a literal `*` (no credentials) without
+ * copying any name: `*` does not cover `Authorization`, so that name is refused unless listed.
+ */
+export function checkWildcardRequestHeaders(value: string, allowsAuthorization: boolean): number {
+  return scanHeaderList(value, undefined, undefined, allowsAuthorization ? undefined : AUTHORIZATION);
 }
 
 /** Whether value[start, stop) equals one of `allowed`, ASCII case-insensitively (token chars only). */

@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextBuild, nextStart, preflightInit } from '@org/cors-conformance';
+import { itemsPolicy } from '@org/cors-conformance';
 import { assertDistIsFresh } from './assert-dist-is-fresh.js';
+import { writeCompiledPolicyModule } from './compiled-module.js';
 import { corsHeaderNames, varyTokens } from './response-headers.js';
 
 /*
@@ -18,6 +20,7 @@ let next: Awaited<ReturnType<typeof nextStart>>;
 
 beforeAll(async () => {
   assertDistIsFresh();
+  writeCompiledPolicyModule(join(appDir, 'lib', 'items-policy.compiled.ts'), 'itemsPolicy', itemsPolicy);
   nextBuild(appDir);
   next = await nextStart(appDir);
 }, 240_000);
@@ -31,6 +34,16 @@ describe('withCors in middleware.ts on the Edge runtime (real Next.js server)', 
     expect(manifest.middleware['/'].matchers[0].originalSource).toBe('/api/:path*');
     const res = await fetch(`${next.url}/api/items`, { headers: { origin: allowed } });
     expect(res.headers.get('x-runtime')).toBe('edge');
+  });
+
+  it('bundles the middleware with the runtime only: the compiled policy, no validator', () => {
+    const manifest = JSON.parse(readFileSync(join(appDir, '.next', 'server', 'middleware-manifest.json'), 'utf8'));
+    const code = (files: string[]) => files.map((file) => readFileSync(join(appDir, '.next', file), 'utf8')).join('\n');
+    const middleware = code(manifest.middleware['/'].files);
+    expect(middleware).toContain('cors-policy/compiled@1');
+    expect(middleware).not.toMatch(/ZodError|tldts/);
+    // The Edge route handler loads its policy with definePolicy: the same markers find the validator there.
+    expect(code(manifest.functions['/routes/items/route'].files)).toMatch(/ZodError/);
   });
 
   it('answers a preflight for a route that exports no OPTIONS handler', async () => {

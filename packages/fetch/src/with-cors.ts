@@ -30,6 +30,6 @@ export function withCors<Req extends Request, Rest extends unknown[]>(
   options: HandleCorsOptions = {},
 ): (request: Req, ...rest: Rest) => Promise<Response> {
   const runtime = toRuntimePolicy(policy, options.environment);
-  const rethrow = options.rethrow;
-  return (request, ...rest) => handleCors(runtime, request, () => handler(request, ...rest), { rethrow });
+  const handling: HandleCorsOptions = { rethrow: options.rethrow };
+  return (request, ...rest) => handleCors(runtime, request, () => handler(request, ...rest), handling);
 }

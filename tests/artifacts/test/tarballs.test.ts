@@ -16,6 +16,7 @@ const PUBLISHED = [
   '@org/cors-koa',
   '@org/cors-nest',
   '@org/cors-next',
+  '@org/cors-fetch',
   '@org/cors-cli',
   '@org/cors-loader',
   '@org/cors-report',
@@ -223,7 +224,7 @@ describe('build-time validation: a Next.js app whose build compiles its policy b
     app = join(tmp, 'edge-app');
     await cp(buildTimeFixture, app, { recursive: true });
     policySource = await readFile(join(app, 'cors.policy.ts'), 'utf8');
-    const needed = ['@org/cors-core', '@org/cors-cli', '@org/cors-loader', '@org/cors-report'].map((name) => tarballs.get(name)!);
+    const needed = ['@org/cors-core', '@org/cors-next', '@org/cors-fetch', '@org/cors-cli', '@org/cors-loader', '@org/cors-report'].map((name) => tarballs.get(name)!);
     const registry = REGISTRY_PACKAGES.filter((spec) => /^(next|react|react-dom|typescript|@types\/react|@types\/node)@/.test(spec));
     await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...needed, ...registry], { cwd: app, env });
   });

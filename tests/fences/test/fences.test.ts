@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importsUnder, isRelative, packageOf, type SourceImport } from '../src/imports.js';
+import { importsUnder, isRelative, packageOf, sourceFiles, type SourceImport } from '../src/imports.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const ADAPTERS = ['express', 'koa', 'nest', 'next'] as const;
@@ -15,7 +17,7 @@ describe('architecture fences', () => {
   it('sees imports at all (a fence that reads nothing proves nothing)', () => {
     const core = importsUnder(root, 'packages/core/src');
     expect(core.some((i) => i.specifier === 'zod')).toBe(true);
-    expect(importsUnder(root, 'packages/express/src').some((i) => i.specifier === '@org/cors-core')).toBe(true);
+    expect(importsUnder(root, 'packages/express/src').some((i) => i.specifier === '@org/cors-core/runtime')).toBe(true);
   });
 
   it('ignores specifiers that only appear in comments', () => {
@@ -24,7 +26,18 @@ describe('architecture fences', () => {
   });
 
   it('core imports no framework, no node: module and no other package of ours', () => {
-    expect(foreignImports('packages/core/src', ['zod', 'tldts'])).toEqual([]);
+    // src/node.ts is the Node entry (`@org/cors-core/node`): the one place a node: module may appear.
+    const nodeEntry = 'packages/core/src/node.ts';
+    expect(foreignImports('packages/core/src', ['zod', 'tldts']).filter((i) => i.file !== nodeEntry)).toEqual([]);
+    expect(foreignImports('packages/core/src', ['zod', 'tldts']).filter((i) => i.file === nodeEntry).map((i) => i.specifier)).toEqual(['node:module']);
+  });
+
+  it.each(['express', 'koa', 'nest'])('the %s adapter loads only core’s Node and runtime entries (never the validator)', (adapter) => {
+    const loaded = sourceFiles(join(root, `packages/${adapter}/src`)).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^import (?!type\b)[^;]*?from '(@org\/[^']+)'/gm)].map((m) => m[1]),
+    );
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((specifier) => specifier !== '@org/cors-core/node' && specifier !== '@org/cors-core/runtime')).toEqual([]);
   });
 
   it.each(ADAPTERS)('the %s adapter imports only core’s public entries, never another adapter', (adapter) => {

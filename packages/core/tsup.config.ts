@@ -1,13 +1,9 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.config.base.js';
 
-export default defineConfig({
+// `runtime` is the lean entry for Edge, browsers and Workers (no zod, no tldts, no node:; fenced in tests/fences).
+// `node` is the Node hosts' entry (loadPolicyInNode); its CJS build reads `__filename` and never reaches
+// its `import.meta.url` branch, which esbuild would otherwise warn about.
+export default packageBuild({
   entry: ['src/index.ts', 'src/runtime.ts', 'src/node.ts'],
-  format: ['esm', 'cjs'],
-  // tsup sets `baseUrl`, which TypeScript 6 deprecates.
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  // The Node entry's CJS build reads `__filename` and never reaches its `import.meta.url` branch.
   esbuildOptions: (options) => void (options.logOverride = { ...options.logOverride, 'empty-import-meta': 'silent' }),
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
 });

@@ -1,5 +1,5 @@
 import type { CompiledOriginPattern, CompiledRulesData } from './compiled-data.js';
-import { analyseOriginEntry } from './origin-entry.js';
+import { analyseOriginEntry, type OriginAnalyser } from './origin-entry.js';
 import type { EffectiveRoute, EffectiveRules, RouteOwnRules } from './policy.js';
 import type { RouteRuleInput } from './policy-schema.js';
 import type { RuleContext } from './rule-context.js';
@@ -39,14 +39,14 @@ function ownRules(route: RouteRuleInput | undefined): RouteOwnRules {
  * The compiled data of validated rules (the linter has already refused anything invalid): origin
  * entries split once into exact origins and parsed patterns, so the runtime needs no parser.
  */
-export function compileRulesData(rules: EffectiveRules, disabled: boolean): CompiledRulesData {
+export function compileRulesData(rules: EffectiveRules, disabled: boolean, analyse: OriginAnalyser = analyseOriginEntry): CompiledRulesData {
   const origins: string[] = [];
   const patterns: CompiledOriginPattern[] = [];
   let anyOrigin = false;
   // A disabled rule answers nothing: its origins are neither analysed nor shipped.
   if (!disabled) {
     for (const raw of rules.origins) {
-      const { entry } = analyseOriginEntry(raw);
+      const { entry } = analyse(raw);
       if (entry.kind === 'any') anyOrigin = true;
       else if (entry.kind === 'exact') origins.push(entry.origin);
       else if (entry.kind === 'pattern') {

@@ -1,7 +1,4 @@
-import {
-  COMPILED_POLICY_FORMAT, type CompiledCorsPolicy, type CompiledOriginPattern, type CompiledPreflightData, type CompiledRulesData,
-  type CompiledVariantData,
-} from './compiled-data.js';
+import { COMPILED_POLICY_FORMAT, type CompiledCorsPolicy } from './compiled-data.js';
 import { isEnvironmentName } from './environment-name.js';
 import { isToken } from './http-tokens.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
@@ -9,109 +6,70 @@ import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
 /*
  * The runtime trusts compiled data to have passed the linter, but not to be well-formed: a file edited
  * by hand, truncated or produced by another version must fail loudly at load, never enforce something
- * weaker than it says. These checks are structural and cheap (linear, no parsing of hosts).
+ * weaker than it says. Structural and cheap (linear, no host parsing), and small: it ships in Edge
+ * bundles, so the shapes are tables read by one walker rather than a function per field.
  */
 
-type Checked<T> = (value: unknown, at: string) => T;
+type Check = readonly [test: (value: any) => boolean, expected: string];
+type Shape = { readonly [key: string]: Check | Shape | readonly [Check | Shape] };
 
-function fail(at: string, what: string): never {
-  throw new TypeError(`Not a compiled CORS policy: ${at} ${what}. Compile the policy again with \`cors-policy compile\` or compilePolicy().`);
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+const bool: Check = [(v) => typeof v === 'boolean', 'true or false'];
+const token: Check = [(v) => typeof v === 'string' && (v === '*' || isToken(v)), 'an HTTP token'];
+const range = (min: number, max: number): Check => [(v) => Number.isInteger(v) && v >= min && v <= max, `a whole number from ${min} to ${max}`];
+/** Exact origins as browsers send them: scheme://host[:port] — no wildcard, path, list or `null`. */
+const origin: Check = [(v) => typeof v === 'string' && v.length <= MAX_ORIGIN_LENGTH && /^[a-z][a-z0-9+.-]*:\/\/[^\s,*/]+$/.test(v), 'a serialised origin'];
+/** A wildcard pattern's base has a dot: `*.com` (a public suffix) never reaches compiled data. */
+const pattern: Check = [
+  (v) => isObject(v) && /^[a-z][a-z0-9+.-]*$/.test(v.scheme) && typeof v.host === 'string' && /^(?:\[[0-9a-f:.]+\]|[^\s,*/:[\]]+)$/.test(v.host)
+    && typeof v.wildcardHost === 'boolean' && (!v.wildcardHost || v.host.includes('.')) && (v.port === null || v.port === '*' || range(1, 65535)[0](v.port)),
+  'a parsed origin pattern',
+];
+
+const rules: Shape = {
+  disabled: bool, anyOrigin: bool, credentials: bool, privateNetwork: bool, origins: [origin], patterns: [pattern], methods: [token],
+  allowHeaders: [token], exposeHeaders: [token], maxAge: [(v) => v === null || range(0, 2 ** 31)[0](v), 'null or seconds'],
+};
+const variant: Shape = {
+  rules,
+  routes: [{ ...rules, path: [(v) => typeof v === 'string' && v.startsWith('/'), 'a route pattern'] }],
+  preflight: { refusedStatus: range(400, 499), successStatus: range(200, 299), continueToApp: bool, vary: bool },
+};
+
+function fail(at: string, expected: string): never {
+  throw new TypeError(`Not a compiled CORS policy: ${at} must be ${expected}. Compile it again with \`cors-policy compile\` or compilePolicy().`);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-const bool: Checked<boolean> = (v, at) => (typeof v === 'boolean' ? v : fail(at, 'must be true or false'));
-
-function list<T>(item: Checked<T>): Checked<readonly T[]> {
-  return (v, at) => {
-    if (!Array.isArray(v)) fail(at, 'must be an array');
-    for (let i = 0; i < v.length; i++) item(v[i], `${at}[${i}]`);
-    return v as T[];
-  };
-}
-
-const token: Checked<string> = (v, at) => (typeof v === 'string' && (v === '*' || isToken(v)) ? v : fail(at, 'must be an HTTP token'));
-
-/** An exact origin as browsers send it: scheme://host[:port], no wildcard, never `null`. */
-const exactOrigin: Checked<string> = (v, at) => {
-  if (typeof v !== 'string' || v.length > MAX_ORIGIN_LENGTH || !v.includes('://') || /[\s,*/]/.test(v.slice(v.indexOf('://') + 3))) {
-    fail(at, `must be a serialised origin (got ${JSON.stringify(v)?.slice(0, 80)})`);
+function walk(value: any, shape: Check | Shape | readonly [Check | Shape], at: string): void {
+  if (Array.isArray(shape) && shape.length === 2) {
+    if (!(shape as Check)[0](value)) fail(at, (shape as Check)[1]);
+  } else if (Array.isArray(shape)) {
+    if (!Array.isArray(value)) fail(at, 'an array');
+    for (let i = 0; i < value.length; i++) walk(value[i], shape[0], `${at}[${i}]`);
+  } else {
+    if (!isObject(value)) fail(at, 'an object');
+    for (const key of Object.keys(shape)) walk(value[key], (shape as Shape)[key] as Shape, `${at}.${key}`);
   }
-  return v;
-};
-
-const pattern: Checked<CompiledOriginPattern> = (v, at) => {
-  if (!isRecord(v)) fail(at, 'must be an object');
-  if (typeof v.scheme !== 'string' || !/^[a-z][a-z0-9+.-]*$/.test(v.scheme)) fail(`${at}.scheme`, 'must be a lower-case scheme');
-  // A wildcard pattern's base must have a dot: `*.com` or a bare `*` never reaches compiled data.
-  if (typeof v.host !== 'string' || v.host === '' || /[\s,*/:]/.test(v.host.replace(/^\[[0-9a-f:.]+\]$/, '')) || (v.wildcardHost === true && !v.host.includes('.'))) {
-    fail(`${at}.host`, 'must be a host without wildcards');
-  }
-  bool(v.wildcardHost, `${at}.wildcardHost`);
-  if (!(v.port === null || v.port === '*' || (Number.isInteger(v.port) && (v.port as number) >= 1 && (v.port as number) <= 65535))) fail(`${at}.port`, 'must be null, "*" or a port number');
-  return v as unknown as CompiledOriginPattern;
-};
-
-const rules: Checked<CompiledRulesData> = (v, at) => {
-  if (!isRecord(v)) fail(at, 'must be an object');
-  bool(v.disabled, `${at}.disabled`);
-  bool(v.anyOrigin, `${at}.anyOrigin`);
-  bool(v.credentials, `${at}.credentials`);
-  bool(v.privateNetwork, `${at}.privateNetwork`);
-  if (v.anyOrigin === true && v.credentials === true) fail(`${at}.anyOrigin`, 'cannot be combined with credentials');
-  list(exactOrigin)(v.origins, `${at}.origins`);
-  list(pattern)(v.patterns, `${at}.patterns`);
-  list(token)(v.methods, `${at}.methods`);
-  list(token)(v.allowHeaders, `${at}.allowHeaders`);
-  list(token)(v.exposeHeaders, `${at}.exposeHeaders`);
-  if (!(v.maxAge === null || (Number.isInteger(v.maxAge) && (v.maxAge as number) >= 0))) fail(`${at}.maxAge`, 'must be null or a whole number of seconds');
-  return v as unknown as CompiledRulesData;
-};
-
-const status = (v: unknown, at: string, min: number, max: number): number => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : fail(at, `must be a status from ${min} to ${max}`));
-
-const preflight: Checked<CompiledPreflightData> = (v, at) => {
-  if (!isRecord(v)) fail(at, 'must be an object');
-  status(v.successStatus, `${at}.successStatus`, 200, 299);
-  status(v.refusedStatus, `${at}.refusedStatus`, 400, 499);
-  bool(v.continueToApp, `${at}.continueToApp`);
-  bool(v.vary, `${at}.vary`);
-  return v as unknown as CompiledPreflightData;
-};
-
-const variant: Checked<CompiledVariantData> = (v, at) => {
-  if (!isRecord(v)) fail(at, 'must be an object');
-  rules(v.rules, `${at}.rules`);
-  list<unknown>((r, rAt) => {
-    rules(r, rAt);
-    const path = (r as { path?: unknown }).path;
-    if (typeof path !== 'string' || !path.startsWith('/')) fail(`${rAt}.path`, 'must be a route pattern starting with "/"');
-    return r;
-  })(v.routes, `${at}.routes`);
-  preflight(v.preflight, `${at}.preflight`);
-  return v as unknown as CompiledVariantData;
-};
+}
 
 /** Checks the shape of compiled data; throws a `TypeError` naming the first bad field. */
-export function checkCompiledShape(value: unknown): CompiledCorsPolicy {
-  if (!isRecord(value)) fail('the value', 'must be an object');
-  if (value.format !== COMPILED_POLICY_FORMAT) {
-    fail('format', `must be ${JSON.stringify(COMPILED_POLICY_FORMAT)} (got ${JSON.stringify(value.format) ?? 'nothing'}; a policy input must be loaded with definePolicy() instead)`);
-  }
-  if (typeof value.name !== 'string' || value.name === '') fail('name', 'must be a non-empty string');
-  variant(value.base, 'base');
-  if (!isRecord(value.environments)) fail('environments', 'must be an object');
+export function checkCompiledShape(value: any): CompiledCorsPolicy {
+  if (!isObject(value)) fail('the value', 'an object');
+  // A policy input passed here by mistake has no format: say what to do with it.
+  if (value.format !== COMPILED_POLICY_FORMAT) fail('format', `${JSON.stringify(COMPILED_POLICY_FORMAT)} (policy input is loaded with definePolicy())`);
+  if (typeof value.name !== 'string' || value.name === '') fail('name', 'a non-empty string');
+  walk(value.base, variant, 'base');
+  if (!isObject(value.environments)) fail('environments', 'an object');
   for (const name of Object.keys(value.environments)) {
-    if (!isEnvironmentName(name)) fail(`environments.${JSON.stringify(name)}`, 'is not a valid environment name');
-    const env = value.environments[name];
-    variant(env, `environments.${name}`);
-    bool((env as { developmentOnly?: unknown }).developmentOnly, `environments.${name}.developmentOnly`);
+    if (!isEnvironmentName(name)) fail(`environments[${JSON.stringify(name)}]`, 'named by a slug');
+    walk(value.environments[name], { ...variant, developmentOnly: bool }, `environments.${name}`);
   }
   const selected = value.environment;
-  if (!(selected === null || (typeof selected === 'string' && Object.prototype.hasOwnProperty.call(value.environments, selected)))) {
-    fail('environment', 'must be null or the name of one of its environments');
+  if (!(selected === null || Object.prototype.hasOwnProperty.call(value.environments, selected))) fail('environment', 'null or one of its environments');
+  for (const [at, data] of [['base', value.base], ...Object.entries(value.environments).map(([n, e]) => [`environments.${n}`, e])] as [string, any][]) {
+    for (const [i, r] of [data.rules, ...data.routes].entries()) {
+      if (r.anyOrigin && r.credentials) fail(`${at}.${i === 0 ? 'rules' : `routes[${i - 1}]`}.anyOrigin`, 'false with credentials');
+    }
   }
-  return value as unknown as CompiledCorsPolicy;
+  return value;
 }

@@ -12,6 +12,7 @@ import { RULES, isRuleCode } from './rules.js';
 import { schemaIssues } from './schema-issues.js';
 import { expectationIssue, runExpectations, type ExpectationResult } from './expectations.js';
 import { lintDeployments } from './lint-deployments.js';
+import { memoisedOriginAnalyser, type OriginAnalyser } from './origin-entry.js';
 
 /** Options for loading a policy. */
 export interface DefinePolicyOptions {
@@ -56,9 +57,10 @@ export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): 
   }
   // zod's output is a fresh copy: later mutation of the caller's object cannot reach the policy.
   const source = deepFreeze(parsed.data);
-  const issues = [...dropped, ...applyAcknowledgements(source, lintAll(source, options.environment))];
+  const analyse = memoisedOriginAnalyser();
+  const issues = [...dropped, ...applyAcknowledgements(source, lintAll(source, options.environment, analyse))];
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  const policy = buildFamily(source, issues, options.environment);
+  const policy = buildFamily(source, issues, options.environment, analyse);
   // Expectations run against the real resolver, each under its own (already validated and compiled) environment.
   const failed = runExpectations(policy, (env) => policyForEnvironment(policy, env)).filter((r) => !r.pass).map(expectationIssue);
   if (failed.length > 0) return { ok: false, issues: [...issues, ...failed] };
@@ -93,9 +95,9 @@ export function policyForEnvironment(policy: CorsPolicy, environment: string | u
   throw new CorsPolicyError(policy.name, [unknownEnvironmentIssue(environment, policy.environments)]);
 }
 
-function lintAll(source: PolicyInput, environment: string | undefined): PolicyIssue[] {
+function lintAll(source: PolicyInput, environment: string | undefined, analyse: OriginAnalyser): PolicyIssue[] {
   const issues = [...lintPolicyLevel(source, environment), ...lintDevelopmentMarkers(source), ...lintDeployments(source)];
-  for (const ctx of allContexts(source)) issues.push(...lintContext(ctx));
+  for (const ctx of allContexts(source)) issues.push(...lintContext(ctx, analyse));
   return dedupe(issues);
 }
 
@@ -158,17 +160,17 @@ function applyAcknowledgements(source: PolicyInput, issues: PolicyIssue[]): Poli
 }
 
 /** Builds the base policy and every environment's once; returns the one asked for. */
-function buildFamily(source: PolicyInput, issues: readonly PolicyIssue[], selected: string | undefined): CorsPolicy {
+function buildFamily(source: PolicyInput, issues: readonly PolicyIssue[], selected: string | undefined, analyse: OriginAnalyser): CorsPolicy {
   const byName: Record<string, CorsPolicy> = Object.create(null) as Record<string, CorsPolicy>;
-  const family: PolicyFamily = { base: build(source, undefined, issues, undefined), byName };
-  for (const name of Object.keys(source.environments ?? {})) byName[name] = build(source, name, issues, family);
+  const family: PolicyFamily = { base: build(source, undefined, issues, undefined, analyse), byName };
+  for (const name of Object.keys(source.environments ?? {})) byName[name] = build(source, name, issues, family, analyse);
   Object.freeze(byName);
   Object.defineProperty(family.base, FAMILY, { value: family, enumerable: false });
   deepFreeze(family.base);
   return selected === undefined ? family.base : (byName[selected] as CorsPolicy);
 }
 
-function build(source: PolicyInput, environment: string | undefined, issues: readonly PolicyIssue[], family: PolicyFamily | undefined): CorsPolicy {
+function build(source: PolicyInput, environment: string | undefined, issues: readonly PolicyIssue[], family: PolicyFamily | undefined, analyse: OriginAnalyser): CorsPolicy {
   const top = topContext(source, environment);
   const routeCtxs = routeContexts(source, top);
   const rules = effectiveRules(top);
@@ -180,8 +182,8 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     vary: source.preflight?.vary ?? true,
   };
   const data: CompiledVariantData = {
-    rules: compileRulesData(rules, false),
-    routes: routes.map((r) => ({ ...compileRulesData(r, r.disabled), path: r.path })),
+    rules: compileRulesData(rules, false, analyse),
+    routes: routes.map((r) => ({ ...compileRulesData(r, r.disabled, analyse), path: r.path })),
     preflight,
   };
   const policy = {
@@ -198,12 +200,16 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     source,
   };
   // Enforced through the same compiled data that `compilePolicy` hands to the runtime entry.
-  attachRuntime(policy, compileVariant(data), (env) => policyForEnvironment(policy as CorsPolicy, env));
+  attachRuntime(policy, compileVariant(data), (env) => policyForEnvironment(policy as CorsPolicy, env), developmentOnlyNames(source));
   Object.defineProperty(policy, VARIANT_DATA, { value: data, enumerable: false });
   // The base is frozen by buildFamily once the family it points to exists.
   if (family === undefined) return policy as CorsPolicy;
   Object.defineProperty(policy, FAMILY, { value: family, enumerable: false });
   return deepFreeze(policy) as CorsPolicy;
+}
+
+function developmentOnlyNames(source: PolicyInput): string[] {
+  return Object.entries(source.environments ?? {}).filter(([, overlay]) => overlay.developmentOnly === true).map(([name]) => name);
 }
 
 /** Best-effort semantic lint of input whose shape is wrong, so that every problem is listed at once. */
@@ -226,7 +232,7 @@ function bestEffortLint(input: unknown): PolicyIssue[] {
   // The stand-in empty list is not the author's: report "empty" only for a list that parsed, or a
   // route's own list (routes that inherit the stand-in would echo the same false finding).
   const ownList = (path: IssuePath): boolean => path.length === 3 && Array.isArray((raw.routes as Array<Record<string, unknown>> | undefined)?.[path[1] as number]?.origins);
-  return lintAll(parsed.data, undefined).filter((i) => !(i.code === 'origins/empty' && !originsParsed && !ownList(i.path)));
+  return lintAll(parsed.data, undefined, memoisedOriginAnalyser()).filter((i) => !(i.code === 'origins/empty' && !originsParsed && !ownList(i.path)));
 }
 
 /** zod's record silently drops an own `__proto__` key (JSON.parse creates one): report it instead. */

@@ -116,17 +116,20 @@ describe('loadCompiledPolicy refuses data that would enforce something else than
   it.each([
     ['a policy input instead of compiled data', input, /format must be "cors-policy\/compiled@1".*definePolicy/],
     ['another format version', tamper((d) => (d.format = 'cors-policy/compiled@99')), /format/],
-    ['"*" with credentials', tamper((d) => (d.base.rules.anyOrigin = true)), /base\.rules\.anyOrigin cannot be combined with credentials/],
+    ['"*" with credentials', tamper((d) => (d.base.rules.anyOrigin = true)), /base\.rules\.anyOrigin must be false with credentials/],
     ['"*" as an exact origin', tamper((d) => d.base.rules.origins.push('*')), /base\.rules\.origins\[1\] must be a serialised origin/],
     ['"null" as an exact origin', tamper((d) => d.base.rules.origins.push('null')), /base\.rules\.origins\[1\]/],
     ['a comma-joined origin', tamper((d) => d.base.rules.origins.push('https://a.example,https://b.example')), /origins\[1\]/],
-    ['a wildcard base without a dot (*.com)', tamper((d) => (d.base.rules.patterns[0].host = 'com')), /patterns\[0\]\.host/],
+    ['a wildcard base without a dot (*.com)', tamper((d) => (d.base.rules.patterns[0].host = 'com')), /base\.rules\.patterns\[0\] must be a parsed origin pattern/],
     ['a truncated route list', tamper((d) => (d.base.routes = [{ path: '/x' }])), /base\.routes\[0\]\.disabled must be true or false/],
-    ['a 2xx refused status', tamper((d) => (d.base.preflight.refusedStatus = 200)), /refusedStatus must be a status from 400 to 499/],
+    ['a 2xx refused status', tamper((d) => (d.base.preflight.refusedStatus = 200)), /base\.preflight\.refusedStatus must be a whole number from 400 to 499/],
     ['a method that is not a token', tamper((d) => d.base.rules.methods.push('GET\r\nX: y')), /methods\[2\] must be an HTTP token/],
-    ['an environment name that is not a slug', tamper((d) => (d.environments['Prod Env'] = d.environments.staging)), /not a valid environment name/],
-    ['a selected environment it does not define', tamper((d) => (d.environment = 'qa')), /environment must be null or the name/],
+    ['an environment name that is not a slug', tamper((d) => (d.environments['Prod Env'] = d.environments.staging)), /environments\["Prod Env"\] must be named by a slug/],
+    ['a selected environment it does not define', tamper((d) => (d.environment = 'qa')), /environment must be null or one of its environments/],
     ['null', null, /the value must be an object/],
+    ['"*" with credentials on a route', tamper((d) => Object.assign(d.base.routes[1], { anyOrigin: true, credentials: true })), /base\.routes\[1\]\.anyOrigin must be false with credentials/],
+    ['an origin with a path', tamper((d) => d.base.rules.origins.push('https://a.example/x')), /origins\[1\] must be a serialised origin/],
+    ['a missing field', tamper((d) => delete d.base.rules.credentials), /base\.rules\.credentials must be true or false/],
   ])('%s', (_name, data, message) => {
     expect(() => loadCompiledPolicy(data)).toThrow(TypeError);
     expect(() => loadCompiledPolicy(data)).toThrow(message);
@@ -169,7 +172,7 @@ describe('the runtime entry', () => {
     expect(Object.keys(runtime).sort()).toEqual([
       'COMPILED_POLICY_FORMAT', 'CorsPolicyError', 'DecisionReason', 'MAX_ORIGIN_LENGTH', 'MAX_REQUEST_HEADERS_COUNT', 'MAX_REQUEST_HEADERS_LENGTH',
       'MAX_REQUEST_METHOD_LENGTH', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'preflightResponse', 'requestFacts',
-      'resolveCors', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders', 'writeNodeDecision', 'writeWebDecision',
+      'resolveCors', 'selectPolicyEnvironment', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders', 'writeNodeDecision', 'writeWebDecision',
     ]);
   });
 });
@@ -226,5 +229,37 @@ describe('writeNodeDecision keeps Vary right on a real Node response', () => {
       res.end('ok');
     });
     expect(response.headers.get('vary')).toBe('*');
+  });
+});
+
+describe('selectPolicyEnvironment from the runtime entry (compiled policies)', () => {
+  const lines: string[] = [];
+  const logger = { info: (l: string) => lines.push(`info ${l}`), warn: (l: string) => lines.push(`warn ${l}`) };
+
+  it('loads the base policy when the variable is unset or empty, and says so once', () => {
+    lines.length = 0;
+    const policy = loadCompiledPolicy(compiledJson());
+    expect(runtime.selectPolicyEnvironment(policy, { env: { APP_ENV: '' }, logger }).environment).toBeUndefined();
+    runtime.selectPolicyEnvironment(policy, { env: {}, logger });
+    expect(lines).toEqual(['info CORS policy "storefront": loaded the base policy (APP_ENV is not set).']);
+  });
+
+  it('switches compiled data to the named environment', () => {
+    const chosen = runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'staging', NODE_ENV: 'production' }, logger });
+    expect(chosen.environment).toBe('staging');
+    expect(resolveCors(chosen, actualFacts('https://staging.example.com')).kind).toBe('actual-allowed');
+  });
+
+  it('refuses a development-only overlay in production unless allowed, and warns when allowed', () => {
+    lines.length = 0;
+    expect(() => runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'development', NODE_ENV: 'production' }, logger })).toThrow(/developmentOnly/);
+    const allowed = runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'development', NODE_ENV: 'production' }, logger, allowDevelopmentOnlyInProduction: true });
+    expect(allowed.environment).toBe('development');
+    expect(lines.some((l) => l.startsWith('warn') && l.includes('allowDevelopmentOnlyInProduction'))).toBe(true);
+    expect(runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'development' }, logger }).environment).toBe('development');
+  });
+
+  it('names the known environments for an unknown one', () => {
+    expect(() => runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'qa' }, logger })).toThrow(/staging/);
   });
 });

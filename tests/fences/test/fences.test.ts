@@ -88,6 +88,13 @@ describe('architecture fences', () => {
     });
   });
 
+  it.each(NODE_ADAPTERS)('the Node %s adapter loads only core’s Node and runtime entries (the validator only for raw input, lazily)', (adapter) => {
+    const ours = valueImportsUnder(`packages/${adapter}/src`).filter((i) => i.specifier.startsWith('@org/'));
+    expect(ours.length, 'an adapter that loads nothing of ours is not read right').toBeGreaterThan(0);
+    const allowed = ['@org/cors-core/node', '@org/cors-core/runtime'];
+    expect(ours.filter((i) => !allowed.includes(i.specifier)).map((i) => `${i.file} imports ${i.specifier}`)).toEqual([]);
+  });
+
   it('the report package is pure: core only, no node: module, no loader, no CLI', () => {
     expect(foreignImports('packages/report/src', ['@org/cors-core'])).toEqual([]);
   });

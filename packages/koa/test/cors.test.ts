@@ -1,9 +1,9 @@
-import { expectPolicyError, sendRequest, serveForTest } from '@org/cors-conformance';
+import { join } from 'node:path';
+import { expectPolicyError, sendRequest, serveForTest, loadedModules, VALIDATOR } from '@org/cors-conformance';
 import { compilePolicy, definePolicy, loadCompiledPolicy, type PolicyInput } from '@org/cors-core';
 import Koa from 'koa';
 import { describe, expect, it } from 'vitest';
 import { cors } from '../src/index.js';
-import { loadedModules, VALIDATOR } from './loaded-modules.js';
 
 const api = {
   name: 'koa-api',
@@ -143,7 +143,7 @@ describe('cors (koa) with compiled policies', () => {
   });
 
   it('never loads the validator in a fresh Node given compiled data; raw input loads it', async () => {
-    const run = (policy: unknown) => loadedModules((adapter) => `const { cors } = await import(${JSON.stringify(adapter)});\ncors(${JSON.stringify(policy)});`);
+    const run = (policy: unknown) => loadedModules(join(import.meta.dirname, '..'), (adapter) => `const { cors } = await import(${JSON.stringify(adapter)});\ncors(${JSON.stringify(policy)});`);
     const compiled = await run(compiledJson());
     expect(compiled.some((path) => /core\/dist\/node\.js$/.test(path))).toBe(true);
     expect(compiled.filter((path) => VALIDATOR.test(path))).toEqual([]);

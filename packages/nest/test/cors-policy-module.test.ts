@@ -1,12 +1,12 @@
+import { join } from 'node:path';
 import 'reflect-metadata';
 import { Module, type MiddlewareConsumer } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { badPolicy, expectPolicyError, itemsPolicy, preflightInit } from '@org/cors-conformance';
+import { badPolicy, expectPolicyError, itemsPolicy, preflightInit, loadedModules, VALIDATOR } from '@org/cors-conformance';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { compilePolicy, CorsPolicyError, definePolicy, loadCompiledPolicy, type CompiledCorsPolicy, type PolicyInput } from '@org/cors-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CORS_POLICY, CorsPolicyMiddleware, CorsPolicyModule } from '../src/index.js';
-import { loadedModules, VALIDATOR } from './loaded-modules.js';
 import { ItemsController, listen } from './nest-app.js';
 
 let server: { url: string; close(): Promise<void> } | undefined;
@@ -206,7 +206,7 @@ describe('CorsPolicyModule with compiled policies', () => {
 
   it('never loads the validator in a fresh Node given compiled data; raw input loads it', async () => {
     const run = (policy: unknown) =>
-      loadedModules((adapter) => `await import('reflect-metadata');\nconst { CorsPolicyModule } = await import(${JSON.stringify(adapter)});\nCorsPolicyModule.forRoot(${JSON.stringify(policy)});`);
+      loadedModules(join(import.meta.dirname, '..'), (adapter) => `await import('reflect-metadata');\nconst { CorsPolicyModule } = await import(${JSON.stringify(adapter)});\nCorsPolicyModule.forRoot(${JSON.stringify(policy)});`);
     const compiled = await run(compiledItems());
     expect(compiled.some((path) => /core\/dist\/node\.js$/.test(path))).toBe(true);
     expect(compiled.filter((path) => VALIDATOR.test(path))).toEqual([]);

@@ -4,18 +4,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'tsup';
 
-const packageDir = join(import.meta.dirname, '..');
-
 /** Module paths of the validator and the public-suffix list: what a compiled policy must not load. */
 export const VALIDATOR = /[/\\](zod|tldts|tldts-core)[/\\]/;
 
 /**
- * Bundles src/index.ts as the published build is bundled (dependencies external), into a temporary
+ * For adapters' tests: bundles the package's src/index.ts as the published build is bundled (dependencies external), into a temporary
  * folder inside the package (so they resolve from its node_modules; dist/ is never touched), then runs
  * `script(adapterUrl)` as an ES module in a fresh Node and returns every module it loaded: ES modules
  * as the loader resolved them (a resolve hook logs each URL), CommonJS modules from `require.cache`.
  */
-export async function loadedModules(script: (adapterUrl: string) => string): Promise<string[]> {
+export async function loadedModules(packageDir: string, script: (adapterUrl: string) => string): Promise<string[]> {
   const outDir = mkdtempSync(join(packageDir, 'node_modules', '.cors-loaded-modules-'));
   try {
     await build({ entry: [join(packageDir, 'src/index.ts')], format: ['esm'], outDir, outExtension: () => ({ js: '.mjs' }), target: 'es2022', platform: 'node', config: false, silent: true, skipNodeModulesBundle: true });

@@ -1,4 +1,4 @@
-export { runConformance, type RunConformanceOptions } from './run-conformance.js';
+export { runConformance, type PolicyForm, type RunConformanceOptions } from './run-conformance.js';
 export { coreTarget } from './core-target.js';
 export { startServer } from './start-server.js';
 export { serveForTest } from './serve-for-test.js';

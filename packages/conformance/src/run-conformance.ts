@@ -1,9 +1,9 @@
-import { definePolicy } from '@org/cors-core';
+import { compilePolicy, definePolicy, loadCompiledPolicy } from '@org/cors-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkResponse } from './check-response.js';
 import { appRequestHeaders } from './conformance-app.js';
 import { sendRequest, type ConformanceResponse } from './send-request.js';
-import type { ConformanceTarget, RunningTarget } from './target.js';
+import type { ConformanceTarget, RunningTarget, TargetSetup } from './target.js';
 import type { ConformanceVector } from './vector.js';
 import { vectors as allVectors } from './vectors/index.js';
 
@@ -13,6 +13,21 @@ export interface RunConformanceOptions {
   readonly vectors?: readonly ConformanceVector[];
   /** Header limit passed to targets (default 128 KiB, so oversized-header vectors reach the CORS layer). */
   readonly maxHeaderSize?: number;
+  /**
+   * Which loaded forms of each vector's policy the target is given (default both): `authoring`, the
+   * policy from `definePolicy`; `compiled`, the same policy through `compilePolicy` → JSON →
+   * `loadCompiledPolicy` (the runtime entry's path). Both must give byte-identical answers.
+   */
+  readonly forms?: readonly PolicyForm[];
+}
+
+export type PolicyForm = 'authoring' | 'compiled';
+
+/** The vector's policy in the given form. The compiled form goes through JSON, as a build step would write it. */
+function loadVector(vector: ConformanceVector, form: PolicyForm): TargetSetup['policy'] {
+  const policy = definePolicy(vector.policy, { environment: vector.environment });
+  if (form === 'authoring') return policy;
+  return loadCompiledPolicy(JSON.parse(JSON.stringify(compilePolicy(policy))) as unknown);
 }
 
 /**
@@ -25,14 +40,14 @@ export interface RunConformanceOptions {
 export function runConformance(target: ConformanceTarget, options: RunConformanceOptions = {}): void {
   const list = options.vectors ?? allVectors;
   const serverOptions = { maxHeaderSize: options.maxHeaderSize ?? 128 * 1024 };
+  const forms = options.forms ?? ['authoring', 'compiled'];
   const servers = new Map<string, Promise<RunningTarget>>();
 
-  function serverFor(vector: ConformanceVector): Promise<RunningTarget> {
-    const key = JSON.stringify([vector.policy, vector.environment ?? null]);
+  function serverFor(vector: ConformanceVector, form: PolicyForm): Promise<RunningTarget> {
+    const key = JSON.stringify([vector.policy, vector.environment ?? null, form]);
     let running = servers.get(key);
     if (running === undefined) {
-      const policy = definePolicy(vector.policy, { environment: vector.environment });
-      running = target.start({ policy, serverOptions });
+      running = target.start({ policy: loadVector(vector, form), serverOptions });
       servers.set(key, running);
     }
     return running;
@@ -46,8 +61,8 @@ export function runConformance(target: ConformanceTarget, options: RunConformanc
     for (const [theme, group] of groupByTheme(list)) {
       describe(theme, () => {
         for (const vector of group) {
-          it(vector.title, async () => {
-            const running = await serverFor(vector);
+          it.each(forms)(`${vector.title.replaceAll('%', '%%')} [%s policy]`, async (form) => {
+            const running = await serverFor(vector, form);
             const response = await sendRequest(running.url, vector.request, appRequestHeaders(vector.app));
             expect(checkResponse(vector, response), describeExchange(vector, response)).toEqual([]);
           });

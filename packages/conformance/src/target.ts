@@ -1,4 +1,4 @@
-import type { CorsPolicy } from '@org/cors-core';
+import type { CorsPolicy, RuntimeCorsPolicy } from '@org/cors-core';
 
 /** Options for the HTTP server a target creates (pass them to `http.createServer`). */
 export interface ConformanceServerOptions {
@@ -11,8 +11,12 @@ export interface ConformanceServerOptions {
 
 /** What the harness gives a target for one policy. */
 export interface TargetSetup {
-  /** Compiled by the harness: `definePolicy(vector.policy, { environment: vector.environment })`. */
-  readonly policy: CorsPolicy;
+  /**
+   * Loaded by the harness: `definePolicy(vector.policy, { environment: vector.environment })`, or the
+   * same policy compiled and loaded with `loadCompiledPolicy` (see `RunConformanceOptions.forms`).
+   * Hosts must accept both.
+   */
+  readonly policy: CorsPolicy | RuntimeCorsPolicy;
   readonly serverOptions: ConformanceServerOptions;
 }
 

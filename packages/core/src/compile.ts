@@ -1,35 +1,9 @@
-import { analyseOriginEntry, type OriginPattern } from './origin-entry.js';
-import { compileOriginMatcher, type OriginMatcher } from './origin-matcher.js';
+import type { CompiledOriginPattern, CompiledRulesData } from './compiled-data.js';
+import { analyseOriginEntry, type OriginAnalyser } from './origin-entry.js';
 import type { EffectiveRoute, EffectiveRules, RouteOwnRules } from './policy.js';
 import type { RouteRuleInput } from './policy-schema.js';
 import type { RuleContext } from './rule-context.js';
 import { asciiLower, normalizeMethod } from './http-tokens.js';
-
-/** Everything the resolver needs for one set of rules, computed once at load. */
-export interface CompiledRules {
-  readonly disabled: boolean;
-  readonly anyOrigin: boolean;
-  readonly origins: OriginMatcher;
-  /** The exact (non-pattern) origins, for precomputing their decisions. */
-  readonly exactOrigins: readonly string[];
-  readonly credentials: boolean;
-  readonly anyMethod: boolean;
-  readonly methods: ReadonlySet<string>;
-  readonly anyHeader: boolean;
-  readonly headers: ReadonlySet<string>;
-  /** The same names as a list, for the allocation-free check of `Access-Control-Request-Headers`. */
-  readonly headerNames: readonly string[];
-  /** `Access-Control-Allow-Headers` when it does not echo the request: the configured list, or `*`(+ Authorization). */
-  readonly allowHeadersValue: string | undefined;
-  readonly exposeHeadersValue: string | undefined;
-  readonly maxAgeValue: string | undefined;
-  readonly privateNetwork: boolean;
-  /** Precomputed answer for `*` policies: the same headers for every request. */
-  readonly anyOriginHeaders: ReadonlyArray<readonly [string, string]>;
-  /** Vary tokens of non-preflight responses: `Origin` unless the answer is the same for every origin. */
-  readonly actualVary: readonly string[];
-}
-
 
 export function effectiveRules(ctx: RuleContext): EffectiveRules {
   return {
@@ -61,56 +35,36 @@ function ownRules(route: RouteRuleInput | undefined): RouteOwnRules {
   return own;
 }
 
-/** Compiles validated rules (the linter has already refused anything invalid). */
-export function compileRules(rules: EffectiveRules, disabled: boolean): CompiledRules {
-  const exact: string[] = [];
-  const patterns: OriginPattern[] = [];
+/**
+ * The compiled data of validated rules (the linter has already refused anything invalid): origin
+ * entries split once into exact origins and parsed patterns, so the runtime needs no parser.
+ */
+export function compileRulesData(rules: EffectiveRules, disabled: boolean, analyse: OriginAnalyser = analyseOriginEntry): CompiledRulesData {
+  const origins: string[] = [];
+  const patterns: CompiledOriginPattern[] = [];
   let anyOrigin = false;
-  for (const raw of rules.origins) {
-    const { entry } = analyseOriginEntry(raw);
-    if (entry.kind === 'any') anyOrigin = true;
-    else if (entry.kind === 'exact') exact.push(entry.origin);
-    else if (entry.kind === 'pattern') patterns.push(entry.pattern);
+  // A disabled rule answers nothing: its origins are neither analysed nor shipped.
+  if (!disabled) {
+    for (const raw of rules.origins) {
+      const { entry } = analyse(raw);
+      if (entry.kind === 'any') anyOrigin = true;
+      else if (entry.kind === 'exact') origins.push(entry.origin);
+      else if (entry.kind === 'pattern') {
+        const { scheme, host, wildcardHost, port } = entry.pattern;
+        patterns.push({ scheme, host, wildcardHost, port: port ?? null });
+      }
+    }
   }
-  const anyHeader = rules.allowHeaders.includes('*');
-  const named = unique(rules.allowHeaders.filter((h) => h !== '*'));
-  const allowsAuthorization = named.includes('authorization');
-  const allowHeadersValue = anyHeader
-    ? rules.credentials ? undefined : allowsAuthorization ? '*, authorization' : '*'
-    : named.length > 0 ? named.join(', ') : undefined;
-  const exposeHeadersValue = rules.exposeHeaders.length > 0 ? unique(rules.exposeHeaders).join(', ') : undefined;
-  const anyOriginHeaders: Array<readonly [string, string]> = [['Access-Control-Allow-Origin', '*']];
-  if (exposeHeadersValue !== undefined) anyOriginHeaders.push(['Access-Control-Expose-Headers', exposeHeadersValue]);
   return {
     disabled,
     anyOrigin: anyOrigin && !rules.credentials,
-    origins: compileOriginMatcher(exact, patterns),
-    exactOrigins: exact,
+    origins,
+    patterns,
     credentials: rules.credentials,
-    anyMethod: rules.methods.includes('*'),
-    methods: new Set(rules.methods),
-    anyHeader,
-    headers: new Set(named),
-    headerNames: named,
-    allowHeadersValue,
-    exposeHeadersValue,
-    maxAgeValue: rules.maxAge === undefined ? undefined : String(rules.maxAge),
+    methods: rules.methods,
+    allowHeaders: rules.allowHeaders,
+    exposeHeaders: rules.exposeHeaders,
+    maxAge: rules.maxAge ?? null,
     privateNetwork: rules.privateNetwork,
-    anyOriginHeaders,
-    actualVary: disabled || (anyOrigin && !rules.credentials) ? [] : ['Origin'],
   };
-}
-
-
-function unique(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const v of values) {
-    const k = v.toLowerCase();
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(v);
-    }
-  }
-  return out;
 }

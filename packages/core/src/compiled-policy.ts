@@ -1,8 +1,9 @@
-import type { CompiledRules } from './compile.js';
+import type { CompiledRules } from './runtime-rules.js';
 import type { MatchedRoute } from './decision.js';
 import type { PrecomputedDecisions } from './precomputed-decisions.js';
 import type { RouteMatcher } from './route-pattern.js';
-import type { CorsPolicy, PreflightSettings } from './policy.js';
+import type { CompiledPreflightData } from './compiled-data.js';
+import type { RuntimeCorsPolicy } from './runtime-policy.js';
 
 /**
  * Where the compiled matchers live on a policy object: a symbol, so they stay off its public shape.
@@ -10,7 +11,7 @@ import type { CorsPolicy, PreflightSettings } from './policy.js';
  * recognised by another (the ESM build). The suffix is the compiled format: bump it whenever
  * `CompiledPolicy` changes shape, so copies that disagree refuse each other's policies.
  */
-export const COMPILED: unique symbol = Symbol.for('@org/cors-core/compiled-policy@2');
+export const COMPILED: unique symbol = Symbol.for('@org/cors-core/compiled-policy@3');
 
 /** One set of rules in force (top level or a route rule), with its precomputed answers. */
 export interface CompiledScope {
@@ -26,16 +27,16 @@ export interface CompiledRouteScope extends CompiledScope {
 export interface CompiledPolicy {
   readonly top: CompiledScope;
   readonly routes: readonly CompiledRouteScope[];
-  readonly preflight: PreflightSettings;
+  readonly preflight: CompiledPreflightData;
   readonly preflightVary: readonly string[];
 }
 
-export type PolicyWithCompiled = CorsPolicy & { readonly [COMPILED]: CompiledPolicy };
+export type PolicyWithCompiled = RuntimeCorsPolicy & { readonly [COMPILED]: CompiledPolicy };
 
-export function compiledOf(policy: CorsPolicy): CompiledPolicy {
+export function compiledOf(policy: RuntimeCorsPolicy): CompiledPolicy {
   const compiled = (policy as Partial<PolicyWithCompiled>)[COMPILED];
   if (compiled === undefined) {
-    throw new TypeError('Expected a policy returned by definePolicy() or parsePolicy(); got a plain object.');
+    throw new TypeError('Expected a policy returned by definePolicy(), parsePolicy() or loadCompiledPolicy(); got a plain object.');
   }
   return compiled;
 }

@@ -1,11 +1,10 @@
 import { allContexts, routeContexts, topContext } from './rule-context.js';
-import { COMPILED, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
 import { FAMILY, familyOf, type PolicyFamily } from './policy-family.js';
-import { compileRules, effectiveRoute, effectiveRules, type CompiledRules } from './compile.js';
-import type { MatchedRoute } from './decision.js';
-import { precomputeDecisions } from './precomputed-decisions.js';
-import { compileRoutePattern } from './route-pattern.js';
-import { lintContext, lintDevelopmentMarkers, lintPolicyLevel, unknownEnvironmentIssue } from './lint-rules.js';
+import { compileRulesData, effectiveRoute, effectiveRules } from './compile.js';
+import { VARIANT_DATA, type CompiledVariantData } from './compiled-data.js';
+import { attachRuntime, compileVariant } from './runtime-policy.js';
+import { lintContext, lintDevelopmentMarkers, lintPolicyLevel } from './lint-rules.js';
+import { unknownEnvironmentIssue } from './environment-name.js';
 import type { CorsPolicy, PreflightSettings } from './policy.js';
 import { CorsPolicyError, formatIssuePath, type IssuePath, type PolicyIssue } from './policy-issue.js';
 import { policySchema, type PolicyInput } from './policy-schema.js';
@@ -13,6 +12,7 @@ import { RULES, isRuleCode } from './rules.js';
 import { schemaIssues } from './schema-issues.js';
 import { expectationIssue, runExpectations, type ExpectationResult } from './expectations.js';
 import { lintDeployments } from './lint-deployments.js';
+import { memoisedOriginAnalyser, type OriginAnalyser } from './origin-entry.js';
 
 /** Options for loading a policy. */
 export interface DefinePolicyOptions {
@@ -26,9 +26,6 @@ export interface DefinePolicyOptions {
 export type ParsePolicyResult =
   | { readonly ok: true; readonly policy: CorsPolicy; readonly issues: readonly PolicyIssue[] }
   | { readonly ok: false; readonly issues: readonly PolicyIssue[] };
-
-const PREFLIGHT_VARY = ['Origin', 'Access-Control-Request-Method', 'Access-Control-Request-Headers'] as const;
-const PREFLIGHT_VARY_PNA = [...PREFLIGHT_VARY, 'Access-Control-Request-Private-Network'] as const;
 
 /**
  * Validates, lints and compiles a policy. Returns a frozen {@link CorsPolicy}; throws one
@@ -60,9 +57,10 @@ export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): 
   }
   // zod's output is a fresh copy: later mutation of the caller's object cannot reach the policy.
   const source = deepFreeze(parsed.data);
-  const issues = [...dropped, ...applyAcknowledgements(source, lintAll(source, options.environment))];
+  const analyse = memoisedOriginAnalyser();
+  const issues = [...dropped, ...applyAcknowledgements(source, lintAll(source, options.environment, analyse))];
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  const policy = buildFamily(source, issues, options.environment);
+  const policy = buildFamily(source, issues, options.environment, analyse);
   // Expectations run against the real resolver, each under its own (already validated and compiled) environment.
   const failed = runExpectations(policy, (env) => policyForEnvironment(policy, env)).filter((r) => !r.pass).map(expectationIssue);
   if (failed.length > 0) return { ok: false, issues: [...issues, ...failed] };
@@ -97,9 +95,9 @@ export function policyForEnvironment(policy: CorsPolicy, environment: string | u
   throw new CorsPolicyError(policy.name, [unknownEnvironmentIssue(environment, policy.environments)]);
 }
 
-function lintAll(source: PolicyInput, environment: string | undefined): PolicyIssue[] {
+function lintAll(source: PolicyInput, environment: string | undefined, analyse: OriginAnalyser): PolicyIssue[] {
   const issues = [...lintPolicyLevel(source, environment), ...lintDevelopmentMarkers(source), ...lintDeployments(source)];
-  for (const ctx of allContexts(source)) issues.push(...lintContext(ctx));
+  for (const ctx of allContexts(source)) issues.push(...lintContext(ctx, analyse));
   return dedupe(issues);
 }
 
@@ -162,17 +160,17 @@ function applyAcknowledgements(source: PolicyInput, issues: PolicyIssue[]): Poli
 }
 
 /** Builds the base policy and every environment's once; returns the one asked for. */
-function buildFamily(source: PolicyInput, issues: readonly PolicyIssue[], selected: string | undefined): CorsPolicy {
+function buildFamily(source: PolicyInput, issues: readonly PolicyIssue[], selected: string | undefined, analyse: OriginAnalyser): CorsPolicy {
   const byName: Record<string, CorsPolicy> = Object.create(null) as Record<string, CorsPolicy>;
-  const family: PolicyFamily = { base: build(source, undefined, issues, undefined), byName };
-  for (const name of Object.keys(source.environments ?? {})) byName[name] = build(source, name, issues, family);
+  const family: PolicyFamily = { base: build(source, undefined, issues, undefined, analyse), byName };
+  for (const name of Object.keys(source.environments ?? {})) byName[name] = build(source, name, issues, family, analyse);
   Object.freeze(byName);
   Object.defineProperty(family.base, FAMILY, { value: family, enumerable: false });
   deepFreeze(family.base);
   return selected === undefined ? family.base : (byName[selected] as CorsPolicy);
 }
 
-function build(source: PolicyInput, environment: string | undefined, issues: readonly PolicyIssue[], family: PolicyFamily | undefined): CorsPolicy {
+function build(source: PolicyInput, environment: string | undefined, issues: readonly PolicyIssue[], family: PolicyFamily | undefined, analyse: OriginAnalyser): CorsPolicy {
   const top = topContext(source, environment);
   const routeCtxs = routeContexts(source, top);
   const rules = effectiveRules(top);
@@ -183,21 +181,10 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     continueToApp: source.preflight?.continueToApp ?? false,
     vary: source.preflight?.vary ?? true,
   };
-  const anyPna = rules.privateNetwork || routes.some((r) => r.privateNetwork);
-  const preflightVary = preflight.vary ? (anyPna ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY) : [];
-  const scope = (compiledRules: CompiledRules, route: MatchedRoute | undefined): CompiledScope => ({
-    rules: compiledRules,
-    route,
-    decisions: precomputeDecisions(compiledRules, route, preflight, preflightVary),
-  });
-  const compiled: CompiledPolicy = {
-    top: scope(compileRules(rules, false), undefined),
-    routes: routes.map((r, index) => ({
-      ...scope(compileRules(r, r.disabled), { index, path: r.path }),
-      matches: compileRoutePattern(r.path),
-    })),
+  const data: CompiledVariantData = {
+    rules: compileRulesData(rules, false, analyse),
+    routes: routes.map((r) => ({ ...compileRulesData(r, r.disabled, analyse), path: r.path })),
     preflight,
-    preflightVary,
   };
   const policy = {
     name: source.name,
@@ -212,7 +199,9 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     findings: issues,
     source,
   };
-  Object.defineProperty(policy, COMPILED, { value: compiled, enumerable: false });
+  // Enforced through the same compiled data that `compilePolicy` hands to the runtime entry.
+  attachRuntime(policy, compileVariant(data), (env) => policyForEnvironment(policy as CorsPolicy, env));
+  Object.defineProperty(policy, VARIANT_DATA, { value: data, enumerable: false });
   // The base is frozen by buildFamily once the family it points to exists.
   if (family === undefined) return policy as CorsPolicy;
   Object.defineProperty(policy, FAMILY, { value: family, enumerable: false });
@@ -239,7 +228,7 @@ function bestEffortLint(input: unknown): PolicyIssue[] {
   // The stand-in empty list is not the author's: report "empty" only for a list that parsed, or a
   // route's own list (routes that inherit the stand-in would echo the same false finding).
   const ownList = (path: IssuePath): boolean => path.length === 3 && Array.isArray((raw.routes as Array<Record<string, unknown>> | undefined)?.[path[1] as number]?.origins);
-  return lintAll(parsed.data, undefined).filter((i) => !(i.code === 'origins/empty' && !originsParsed && !ownList(i.path)));
+  return lintAll(parsed.data, undefined, memoisedOriginAnalyser()).filter((i) => !(i.code === 'origins/empty' && !originsParsed && !ownList(i.path)));
 }
 
 /** zod's record silently drops an own `__proto__` key (JSON.parse creates one): report it instead. */

@@ -1,3 +1,4 @@
+import type { PolicyIssue } from './policy-issue.js';
 /*
  * Environment names reach logs, terminals, HTML reports and file paths: only slugs are accepted.
  */
@@ -20,3 +21,15 @@ export function suggestEnvironmentName(name: string): string {
   return slug === '' ? 'development' : slug;
 }
 
+
+/** The `environments/unknown` error for a requested name, listing the names the policy defines. */
+export function unknownEnvironmentIssue(requested: string, known: readonly string[], requestedBy = 'was requested'): PolicyIssue {
+  return {
+    code: 'environments/unknown',
+    severity: 'error',
+    path: ['environments'],
+    message: `The environment ${JSON.stringify(requested)} ${requestedBy} but the policy does not define it.`,
+    hint: known.length === 0 ? 'Define it under `environments`, or load the base policy.' : `Use one of: ${known.map(shownEnvironment).join(', ')}; or load the base policy.`,
+    value: requested,
+  };
+}

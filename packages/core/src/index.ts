@@ -19,7 +19,20 @@ export { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP } from './lint-rules.js';
 export { analyseOrigin, originFactsOf } from './origin-facts.js';
 export type { OriginFacts, PolicyOriginFacts } from './origin-facts.js';
 
-// Resolving requests
+// Compiling for the runtime entry (`@org/cors-core/runtime`)
+export { compilePolicy } from './compile-policy.js';
+
+// Resolving requests (also in `@org/cors-core/runtime`)
+export { loadCompiledPolicy, toRuntimePolicy, isRuntimePolicy, isCompiledPolicyData } from './runtime-policy.js';
+export type { RuntimeCorsPolicy, LoadCompiledPolicyOptions } from './runtime-policy.js';
+export { COMPILED_POLICY_FORMAT } from './compiled-data.js';
+export type {
+  CompiledCorsPolicy, CompiledVariantData, CompiledEnvironmentData, CompiledRulesData, CompiledRouteData, CompiledOriginPattern,
+  CompiledPreflightData,
+} from './compiled-data.js';
+export { writeNodeDecision } from './node-writer.js';
+export type { NodeResponseLike } from './node-writer.js';
+export { writeWebDecision, preflightResponse, withCorsHeaders, webRequestFacts } from './web-writer.js';
 export { requestFacts } from './request-facts.js';
 export type { RequestFacts, HeaderReader } from './request-facts.js';
 export { resolveCors } from './resolve.js';

@@ -1,5 +1,5 @@
-import { isEnvironmentName, shownEnvironment, suggestEnvironmentName } from './environment-name.js';
-import { analyseOriginEntry, isLoopbackHost } from './origin-entry.js';
+import { isEnvironmentName, suggestEnvironmentName, unknownEnvironmentIssue } from './environment-name.js';
+import { analyseOriginEntry, isLoopbackHost, type OriginAnalyser } from './origin-entry.js';
 import type { IssuePath, PolicyIssue } from './policy-issue.js';
 import type { PolicyInput } from './policy-schema.js';
 import { routeContexts, topContext, type Located, type RuleContext } from './rule-context.js';
@@ -32,7 +32,7 @@ function duplicates(values: readonly Located<string>[], key: (v: string) => stri
 }
 
 /** Checks the rules in force at one place of the policy. */
-export function lintContext(ctx: RuleContext): PolicyIssue[] {
+export function lintContext(ctx: RuleContext, analyse: OriginAnalyser = analyseOriginEntry): PolicyIssue[] {
   const { issues, push } = collector();
   const creds = ctx.credentials.value;
   const credWhere = `credentials are on (${ctx.label})`;
@@ -48,7 +48,7 @@ export function lintContext(ctx: RuleContext): PolicyIssue[] {
     if (ctx.privateNetwork.value) push('private-network/with-wildcard', 'error', ctx.privateNetwork.path, `Private Network Access is enabled for "*" origins (${ctx.label}).`, 'List the exact origins allowed to reach the private network.');
   }
   for (const { value, path } of ctx.origins) {
-    const { entry, findings } = analyseOriginEntry(value);
+    const { entry, findings } = analyse(value);
     for (const f of findings) {
       const severity: Severity = f.credentialSensitive ? (creds ? 'error' : 'warning') : f.code === 'origins/unsupported-scheme' ? 'warning' : 'error';
       push(f.code, severity, path, f.message, f.hint, value);
@@ -153,18 +153,6 @@ export function lintPolicyLevel(input: PolicyInput, requestedEnvironment: string
     issues.push(unknownEnvironmentIssue(requestedEnvironment, Object.keys(input.environments ?? {})));
   }
   return issues;
-}
-
-/** The `environments/unknown` error for a requested name, listing the names the policy defines. */
-export function unknownEnvironmentIssue(requested: string, known: readonly string[], requestedBy = 'was requested'): PolicyIssue {
-  return {
-    code: 'environments/unknown',
-    severity: 'error',
-    path: ['environments'],
-    message: `The environment ${JSON.stringify(requested)} ${requestedBy} but the policy does not define it.`,
-    hint: known.length === 0 ? 'Define it under `environments`, or load the base policy.' : `Use one of: ${known.map(shownEnvironment).join(', ')}; or load the base policy.`,
-    value: requested,
-  };
 }
 
 /** Overlay names that conventionally mean "a developer's machine". */

@@ -1,14 +1,14 @@
-import type { CompiledRules } from './compile.js';
+import type { CompiledRules } from './runtime-rules.js';
 import {
   DecisionReason, type ActualAllowedDecision, type ActualRefusedDecision, type MatchedRoute, type NotCorsDecision,
   type PreflightRefusedDecision,
 } from './decision.js';
-import type { PreflightSettings } from './policy.js';
+import type { CompiledPreflightData } from './compiled-data.js';
 
 /*
- * Every decision that does not depend on request values beyond a lookup key, built once at load:
- * answering a no-Origin request, a refusal, or an actual request from a listed origin is then a
- * lookup that allocates nothing. Shared between requests: read-only by type. Deliberately not
+ * Every decision that does not depend on request values, built once at load: answering a no-Origin
+ * request or a refusal is then a lookup that allocates nothing. (Allowed answers echo the origin and
+ * are built per request: precomputing one per listed origin cost ~1 KB each, 35× a Set entry.) Shared between requests: read-only by type. Deliberately not
  * frozen — V8 iterates frozen arrays several times slower, and a mix of frozen and fresh header
  * arrays makes every adapter's `for…of` over `decision.headers` polymorphic.
  */
@@ -21,8 +21,6 @@ export interface PrecomputedDecisions {
   readonly actualRefused: Readonly<Record<ActualRefusal, ActualRefusedDecision>>;
   /** For `*` policies: the one allowed answer. */
   readonly actualAllowedAny: ActualAllowedDecision;
-  /** Exact origin → its allowed answer (the origin echoed, credentials, exposed headers). */
-  readonly actualAllowedExact: ReadonlyMap<string, ActualAllowedDecision>;
   readonly preflightRefused: Readonly<Record<DecisionReason, PreflightRefusedDecision>>;
 }
 
@@ -36,16 +34,12 @@ export function allowedActualHeaders(rules: CompiledRules, origin: string): Arra
   return headers;
 }
 
-export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | undefined, preflight: PreflightSettings, preflightVary: readonly string[]): PrecomputedDecisions {
+export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | undefined, preflight: CompiledPreflightData, preflightVary: readonly string[]): PrecomputedDecisions {
   const vary = rules.actualVary;
   const refusedActual = (reason: ActualRefusal): ActualRefusedDecision => ({ kind: 'actual-refused', reason, headers: NO_HEADERS, vary, route, end: false });
   const preflightRefused = {} as Record<DecisionReason, PreflightRefusedDecision>;
   for (const reason of Object.values(DecisionReason)) {
     preflightRefused[reason] = { kind: 'preflight-refused', reason, headers: NO_HEADERS, vary: preflightVary, route, status: preflight.refusedStatus, end: true };
-  }
-  const actualAllowedExact = new Map<string, ActualAllowedDecision>();
-  for (const origin of rules.exactOrigins) {
-    actualAllowedExact.set(origin, { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary, route, end: false });
   }
   return {
     noOrigin: { kind: 'not-cors', reason: DecisionReason.NoOrigin, headers: rules.anyOrigin && !rules.disabled ? rules.anyOriginHeaders : NO_HEADERS, vary, route, end: false },
@@ -57,7 +51,6 @@ export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | 
       [DecisionReason.MethodNotAllowed]: refusedActual(DecisionReason.MethodNotAllowed),
     },
     actualAllowedAny: { kind: 'actual-allowed', reason: DecisionReason.AnyOrigin, headers: rules.anyOriginHeaders, vary, route, end: false },
-    actualAllowedExact,
     preflightRefused,
   };
 }

@@ -1,10 +1,10 @@
-import type { CompiledRules } from './compile.js';
+import type { CompiledRules } from './runtime-rules.js';
 import { compiledOf, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
 import { DecisionReason, type CorsDecision } from './decision.js';
 import { SAFELISTED_METHODS, isRequestMethod } from './http-tokens.js';
 import { MALFORMED, NOT_ALLOWED, checkRequestHeaders, parseRequestHeaders } from './request-header-list.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
-import type { CorsPolicy } from './policy.js';
+import type { RuntimeCorsPolicy } from './runtime-policy.js';
 import type { RequestFacts } from './request-facts.js';
 import { allowedActualHeaders } from './precomputed-decisions.js';
 
@@ -19,7 +19,7 @@ const ACAC = 'Access-Control-Allow-Credentials';
  * @example
  * const decision = resolveCors(policy, requestFacts(req.method, req.url, (n) => req.headers[n]));
  */
-export function resolveCors(policy: CorsPolicy, facts: RequestFacts): CorsDecision {
+export function resolveCors(policy: RuntimeCorsPolicy, facts: RequestFacts): CorsDecision {
   const compiled = compiledOf(policy);
   let scope: CompiledScope = compiled.top;
   for (const r of compiled.routes) {
@@ -36,17 +36,16 @@ export function resolveCors(policy: CorsPolicy, facts: RequestFacts): CorsDecisi
   return resolveActual(scope, origin, facts.method);
 }
 
-/** Actual requests are answered from precomputed decisions: no allocation unless a pattern matched. */
+/** Actual requests: refusals are precomputed; an allowed answer echoes the origin (three small allocations). */
 function resolveActual({ rules, route, decisions }: CompiledScope, origin: string, method: string): CorsDecision {
   if (rules.disabled) return decisions.actualRefused[DecisionReason.RouteDisabled];
-  // The length cap comes first: hashing a hostile megabyte-long Origin for the lookup is not free.
-  const exact = rules.anyOrigin ? decisions.actualAllowedAny : origin.length <= MAX_ORIGIN_LENGTH ? decisions.actualAllowedExact.get(origin) : undefined;
-  if (exact === undefined) {
+  if (!rules.anyOrigin) {
     const originReason = checkOrigin(rules, origin);
     if (originReason !== undefined) return decisions.actualRefused[originReason];
   }
   if (!methodAllowed(rules, method)) return decisions.actualRefused[DecisionReason.MethodNotAllowed];
-  return exact ?? { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary: rules.actualVary, route, end: false };
+  if (rules.anyOrigin) return decisions.actualAllowedAny;
+  return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary: rules.actualVary, route, end: false };
 }
 
 function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }: CompiledScope, origin: string, facts: RequestFacts): CorsDecision {

@@ -1,5 +1,5 @@
 import { policyForEnvironment } from './define-policy.js';
-import { unknownEnvironmentIssue } from './lint-rules.js';
+import { unknownEnvironmentIssue } from './environment-name.js';
 import type { CorsPolicy } from './policy.js';
 import { CorsPolicyError, formatIssuePath, type PolicyIssue } from './policy-issue.js';
 import type { PolicyInput } from './policy-schema.js';

@@ -143,9 +143,7 @@ describe('an OPTIONS request without Access-Control-Request-Method', () => {
 });
 
 describe('precomputed answers', () => {
-  it('answer a listed origin, a refusal and a no-Origin request with the same decision every time (nothing allocated per request)', () => {
-    const first = actual(credentialed, 'https://app.example.com', 'GET');
-    expect(actual(credentialed, 'https://app.example.com', 'GET')).toBe(first);
+  it('answer a refusal and a no-Origin request with the same decision every time (nothing allocated per request)', () => {
     expect(actual(credentialed, 'https://evil.example', 'GET')).toBe(actual(credentialed, 'https://evil.example', 'GET'));
     expect(actual(credentialed, undefined, 'GET')).toBe(actual(credentialed, undefined, 'GET'));
   });

@@ -1,0 +1,31 @@
+/*
+ * `@org/cors-core/runtime`: what enforcing a policy needs and nothing else — compiled data, the
+ * resolver and the host writers. No validator, no public-suffix list, no `node:` module: a few KB in
+ * an Edge or proxy bundle. Authoring (definePolicy, lint, explain, compilePolicy) is `@org/cors-core`.
+ */
+export { loadCompiledPolicy, toRuntimePolicy, isRuntimePolicy, isCompiledPolicyData } from './runtime-policy.js';
+export type { RuntimeCorsPolicy, LoadCompiledPolicyOptions } from './runtime-policy.js';
+export { COMPILED_POLICY_FORMAT } from './compiled-data.js';
+export type {
+  CompiledCorsPolicy, CompiledVariantData, CompiledEnvironmentData, CompiledRulesData, CompiledRouteData, CompiledOriginPattern,
+  CompiledPreflightData,
+} from './compiled-data.js';
+export { CorsPolicyError } from './policy-issue.js';
+export type { PolicyIssue, IssuePath } from './policy-issue.js';
+
+export { requestFacts } from './request-facts.js';
+export type { RequestFacts, HeaderReader } from './request-facts.js';
+export { resolveCors } from './resolve.js';
+export { MAX_REQUEST_HEADERS_COUNT, MAX_REQUEST_HEADERS_LENGTH } from './request-header-list.js';
+export { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
+export { MAX_REQUEST_METHOD_LENGTH } from './http-tokens.js';
+export { mergeVary } from './vary.js';
+export { DecisionReason } from './decision.js';
+export type {
+  CorsDecision, CorsDecisionKind, HeaderPairs, MatchedRoute, NotCorsDecision, PreflightAllowedDecision,
+  PreflightRefusedDecision, ActualAllowedDecision, ActualRefusedDecision,
+} from './decision.js';
+
+export { writeNodeDecision } from './node-writer.js';
+export type { NodeResponseLike } from './node-writer.js';
+export { writeWebDecision, preflightResponse, withCorsHeaders, webRequestFacts } from './web-writer.js';

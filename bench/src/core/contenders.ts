@@ -1,8 +1,10 @@
 import cors from 'cors';
 import { cors as honoCors } from 'hono/cors';
-import { definePolicy, mergeVary, requestFacts, resolveCors, type CorsPolicy } from '@org/cors-core';
+import {
+  preflightResponse, requestFacts, resolveCors, writeNodeDecision, writeWebDecision, type RuntimeCorsPolicy,
+} from '@org/cors-core/runtime';
 import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS } from '../shared/bench-rules.js';
-import { seedInput } from '../shared/runtime-path.js';
+import { runtimePolicy, seedInput } from '../shared/runtime-path.js';
 import type { Middleware } from './fake-http.js';
 import type { WebMiddleware } from './fake-hono-context.js';
 
@@ -19,45 +21,37 @@ export type CoreContenderName = NodeContenderName | WebContenderName;
 export const NODE_CONTENDERS: readonly NodeContenderName[] = ['ours', 'baseline', 'cors', 'cors (Set)'];
 export const WEB_CONTENDERS: readonly WebContenderName[] = ['ours (web)', 'hono/cors'];
 
-/** The seed policy with `origins` replaced (route rules kept: resolving pays for them). */
-export function benchPolicy(origins: readonly string[]): CorsPolicy {
-  return definePolicy(seedInput(origins));
+/**
+ * The seed policy with `origins` replaced (route rules kept: resolving pays for them), through the
+ * runtime path: compiled to JSON, parsed, loaded with `loadCompiledPolicy`.
+ */
+export function benchPolicy(origins: readonly string[]): RuntimeCorsPolicy {
+  return runtimePolicy(seedInput(origins));
 }
 
 /**
- * @org/cors-core as every Node adapter uses it: facts from the request, one decision, headers set and
- * Vary appended, the preflight ended or the app called.
+ * Ours as every Node adapter runs it (`@org/cors-core/runtime`): facts from the request, one
+ * decision, `writeNodeDecision` (headers set, Vary merged and kept), the preflight ended or the app
+ * called.
  */
-export function oursMiddleware(policy: CorsPolicy): Middleware {
+export function oursMiddleware(policy: RuntimeCorsPolicy): Middleware {
   return (req, res, next) => {
     const decision = resolveCors(policy, requestFacts(req.method, req.url, (name) => req.headers[name]));
-    for (const [name, value] of decision.headers) res.setHeader(name, value);
-    const vary = mergeVary(res.getHeader('vary'), decision.vary);
-    if (vary !== undefined) res.setHeader('Vary', vary);
+    writeNodeDecision(res, decision);
     if (!decision.end) return next();
     res.statusCode = decision.status;
     res.end();
   };
 }
 
-/** @org/cors-core as a Web-host (Hono-shaped) middleware: preflights answered with a Response, else headers written after the app. */
-export function oursWebMiddleware(policy: CorsPolicy): WebMiddleware {
+/** Ours as a Web-host (Hono-shaped) middleware: preflights answered with `preflightResponse`, else `writeWebDecision` after the app. */
+export function oursWebMiddleware(policy: RuntimeCorsPolicy): WebMiddleware {
   return async (c, next) => {
     const decision = resolveCors(policy, requestFacts(c.req.method, c.req.url, (name) => c.req.header(name)));
-    if (decision.end) {
-      const headers = new Headers();
-      writeWeb(headers, decision);
-      return new Response(null, { status: decision.status, headers });
-    }
+    if (decision.end) return preflightResponse(decision);
     await next();
-    writeWeb(c.res.headers, decision);
+    writeWebDecision(c.res.headers, decision);
   };
-}
-
-function writeWeb(headers: Headers, decision: ReturnType<typeof resolveCors>): void {
-  for (const [name, value] of decision.headers) headers.set(name, value);
-  const vary = mergeVary(headers.get('vary') ?? undefined, decision.vary);
-  if (vary !== undefined) headers.set('vary', vary);
 }
 
 const CORS_OPTIONS = {

@@ -1,12 +1,11 @@
-import * as authoring from '@org/cors-core';
-import type { CorsPolicy, PolicyInput } from '@org/cors-core';
+import { compilePolicy, definePolicy, type PolicyInput } from '@org/cors-core';
+import { loadCompiledPolicy, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import { apiPolicyInput } from '@org/cors-policies';
 
 /*
  * The seed policy (the storefront policy of @org/cors-policies) in the two forms ours ships in:
- * authoring (`definePolicy(input)`) and compiled (`compilePolicy(definePolicy(input))`, loaded with
- * `loadCompiledPolicy` from `@org/cors-core/runtime`). Until the runtime entry is on main, the
- * compiled form is `undefined` and every lean contender reports "n/a".
+ * authoring (`definePolicy(input)`) and compiled (`compilePolicy(definePolicy(input))` as JSON,
+ * enforced with `loadCompiledPolicy` from `@org/cors-core/runtime`).
  */
 
 /** The seed policy input with `origins` replaced (route rules, environments and expectations kept). */
@@ -14,8 +13,12 @@ export function seedInput(origins?: readonly string[]): PolicyInput {
   return origins === undefined ? structuredClone(apiPolicyInput) : { ...structuredClone(apiPolicyInput), origins: [...origins] };
 }
 
-/** The compiled policy JSON of `input`, or `undefined` while core has no `compilePolicy`. */
-export function compiledJson(input: PolicyInput): string | undefined {
-  const compile = (authoring as Record<string, unknown>)['compilePolicy'] as ((policy: CorsPolicy) => unknown) | undefined;
-  return compile === undefined ? undefined : JSON.stringify(compile(authoring.definePolicy(input)));
+/** The compiled policy of `input` as the JSON text a deployment ships. */
+export function compiledJson(input: PolicyInput): string {
+  return JSON.stringify(compilePolicy(definePolicy(input)));
+}
+
+/** `input` as the runtime enforces it: compiled, serialised, parsed and loaded. */
+export function runtimePolicy(input: PolicyInput): RuntimeCorsPolicy {
+  return loadCompiledPolicy(JSON.parse(compiledJson(input)));
 }

@@ -7,8 +7,8 @@ import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS, POLICY_OR
  * is inlined as a literal, as a bundler inlines an imported JSON file.
  */
 
-export type SizeContender = 'bare' | 'ours lean' | 'ours authoring' | 'hono/cors' | 'hand-written';
-export const SIZE_CONTENDERS: readonly SizeContender[] = ['bare', 'ours lean', 'ours authoring', 'hono/cors', 'hand-written'];
+export type SizeContender = 'bare' | 'ours lean' | 'ours runtime, no adapter' | 'ours authoring' | 'hono/cors' | 'hand-written';
+export const SIZE_CONTENDERS: readonly SizeContender[] = ['bare', 'ours lean', 'ours runtime, no adapter', 'ours authoring', 'hono/cors', 'hand-written'];
 
 export interface SeedForms {
   readonly input: PolicyInput;
@@ -27,6 +27,16 @@ export function ${exportName}() { return NextResponse.next(); }`;
       return `import { withCors } from '@org/cors-next';
 import { loadCompiledPolicy } from '@org/cors-core/runtime';
 export const ${exportName} = withCors(loadCompiledPolicy(${seed.compiled}));`;
+    case 'ours runtime, no adapter':
+      // For scale: the core runtime's share of the lean path, wired by hand as @org/cors-next would.
+      if (seed.compiled === undefined) return undefined;
+      return `import { NextResponse } from 'next/server';
+import { loadCompiledPolicy, preflightResponse, resolveCors, webRequestFacts, withCorsHeaders } from '@org/cors-core/runtime';
+const policy = loadCompiledPolicy(${seed.compiled});
+export function ${exportName}(request) {
+  const decision = resolveCors(policy, webRequestFacts(request));
+  return decision.end ? preflightResponse(decision) : withCorsHeaders(NextResponse.next(), decision);
+}`;
     case 'ours authoring':
       return `import { withCors } from '@org/cors-next';
 import { definePolicy } from '@org/cors-core';

@@ -19,14 +19,14 @@ const SAMPLES = Math.max(10, Number(process.env['BENCH_COLD_SAMPLES'] ?? 11));
 const SIZES = [2, 10_000] as const;
 type Size = (typeof SIZES)[number];
 
-/** The JSON each contender reads for `origins`, or undefined when it cannot run yet. */
-function dataFor(contender: ColdContender, origins: readonly string[]): string | undefined {
+/** The JSON each contender reads for `origins`. */
+export function coldData(contender: ColdContender, origins: readonly string[]): string {
   if (contender === 'ours runtime') return compiledJson(seedInput(origins));
   if (contender === 'ours authoring') return JSON.stringify(seedInput(origins));
   return JSON.stringify(anchorOptions(origins));
 }
 
-function sample(script: string, dataFile: string): number {
+export function sample(script: string, dataFile: string): number {
   const out = execFileSync(process.execPath, [script, dataFile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return (JSON.parse(out) as { ms: number }).ms;
 }
@@ -43,8 +43,7 @@ export function coldStartBench(): ColdResult {
     const script = `${GENERATED}${contender.replace(/[^a-z]+/g, '-')}.mjs`;
     writeFileSync(script, coldEntry(contender));
     for (const size of SIZES) {
-      const json = dataFor(contender, size === 2 ? seedInput().origins : originList(size));
-      if (json === undefined) continue;
+      const json = coldData(contender, size === 2 ? seedInput().origins : originList(size));
       const data = `${GENERATED}${contender.replace(/[^a-z]+/g, '-')}-${size}.json`;
       writeFileSync(data, json);
       runnable.set(`${size}|${contender}`, { script, data });

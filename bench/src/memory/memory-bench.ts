@@ -18,7 +18,7 @@ const GENERATED = fileURLToPath(new URL('../../.generated/memory/', import.meta.
 const SAMPLES = Math.max(1, Number(process.env['BENCH_MEMORY_SAMPLES'] ?? 5));
 export const MEMORY_ORIGINS = 100_000;
 
-function dataFor(contender: MemoryContender, origins: readonly string[]): string | undefined {
+export function memoryData(contender: MemoryContender, origins: readonly string[]): string {
   if (contender === 'Set of strings') return JSON.stringify(origins);
   if (contender === 'ours runtime') return compiledJson(seedInput(origins));
   return JSON.stringify(seedInput(origins));
@@ -34,8 +34,7 @@ export function memoryBench(): { report: string; targets: TargetResult[] } {
   const origins = originList(MEMORY_ORIGINS);
   const runnable = new Map<MemoryContender, { script: string; data: string }>();
   for (const contender of MEMORY_CONTENDERS) {
-    const json = dataFor(contender, origins);
-    if (json === undefined) continue;
+    const json = memoryData(contender, origins);
     const slug = contender.replace(/[^a-z]+/gi, '-').toLowerCase();
     const script = `${GENERATED}${slug}.mjs`;
     const data = `${GENERATED}${slug}.json`;

@@ -22,6 +22,8 @@ const LEAN_LIMIT = 4096;
 export interface BundleSize {
   readonly bytes: number;
   readonly gzip: number;
+  /** The bundle itself (ESM, `next/*` imports left in). */
+  readonly code: string;
 }
 
 export async function bundle(source: string, runtime: ProxyRuntime): Promise<BundleSize> {
@@ -38,7 +40,7 @@ export async function bundle(source: string, runtime: ProxyRuntime): Promise<Bun
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
-  return { bytes: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  return { bytes: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, code: result.outputFiles[0]!.text };
 }
 
 export function seedForms(): SeedForms {

@@ -31,8 +31,9 @@ const started = Date.now();
 console.log(`pnpm bench: node ${process.version}, ${new Date().toISOString()}, parts ${selected.join(', ')}; load average ${load()}\n`);
 const targets: TargetResult[] = [];
 for (const part of selected) {
+  const partStarted = Date.now();
   const result = await PARTS[part]();
-  console.log(`${result.report}\n`);
+  console.log(`${result.report}\n(${part}: ${((Date.now() - partStarted) / 1000).toFixed(0)} s)\n`);
   targets.push(...result.targets);
 }
 

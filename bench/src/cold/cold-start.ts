@@ -10,12 +10,12 @@ import { anchorOptions, COLD_CONTENDERS, coldEntry, type ColdContender } from '.
 /*
  * Cold start: a fresh `node` process per sample, contenders interleaved (round-robin) so a busy
  * moment spoils one sample of each rather than one contender's cell. Median and spread of
- * BENCH_COLD_SAMPLES (default 11, at least 10) samples per cell, with the seed policy's origins and
+ * BENCH_COLD_SAMPLES (default 10, at least 10) samples per cell, with the seed policy's origins and
  * with 10,000.
  */
 
 const GENERATED = fileURLToPath(new URL('../../.generated/cold/', import.meta.url));
-const SAMPLES = Math.max(10, Number(process.env['BENCH_COLD_SAMPLES'] ?? 11));
+const SAMPLES = Math.max(10, Number(process.env['BENCH_COLD_SAMPLES'] ?? 10));
 const SIZES = [2, 10_000] as const;
 type Size = (typeof SIZES)[number];
 

@@ -11,11 +11,11 @@ import { heapEntry, MEMORY_CONTENDERS, type MemoryContender } from './heap-entry
  * Memory and load time with 100,000 exact origins: retained heap per origin of a plain `Set` of the
  * strings, of `loadCompiledPolicy(compiled)` and of `definePolicy(input)`, and how long the last two
  * take to build. One fresh `node --expose-gc` process per sample, contenders interleaved,
- * BENCH_MEMORY_SAMPLES (default 5) samples; medians and spread.
+ * BENCH_MEMORY_SAMPLES (default 3) samples; medians and spread.
  */
 
 const GENERATED = fileURLToPath(new URL('../../.generated/memory/', import.meta.url));
-const SAMPLES = Math.max(1, Number(process.env['BENCH_MEMORY_SAMPLES'] ?? 5));
+const SAMPLES = Math.max(1, Number(process.env['BENCH_MEMORY_SAMPLES'] ?? 3));
 export const MEMORY_ORIGINS = 100_000;
 
 export function memoryData(contender: MemoryContender, origins: readonly string[]): string {

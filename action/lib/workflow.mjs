@@ -64,11 +64,3 @@ export function appendSummary(markdown, env = process.env) {
   appendFileSync(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   return true;
 }
-
-/** Inline code that survives backticks inside the value. */
-export function inlineCode(value) {
-  const text = String(value).replace(/[\r\n]+/g, ' ');
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text}${fence}`;
-}

@@ -1,25 +1,21 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.config.base.js';
 
-export default defineConfig([
-  {
+export default [
+  packageBuild({
     // The library: what the docs app imports (loadPolicyFile, the audit model, the diff model).
     entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    // tsup sets `baseUrl`, which TypeScript 6 deprecates.
-    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     // No maps: the CJS map's `sources` would name tsup's own `cjs_shims.js` in the build machine's
     // node_modules, a file no tarball can ship. The bin keeps its maps (ESM, no shim).
     sourcemap: false,
-    clean: true,
-    target: 'es2022',
     // The loader creates jiti from `import.meta.url`; the CJS build needs the shim.
     shims: true,
-  },
-  {
+  }),
+  packageBuild({
     // The executable: ESM only, with a shebang (tsup keeps it and marks the file executable).
+    // No declarations, and no clean: both builds write to the same dist/.
     entry: ['src/bin.ts'],
     format: ['esm'],
-    sourcemap: true,
-    target: 'es2022',
-  },
-]);
+    dts: false,
+    clean: false,
+  }),
+];

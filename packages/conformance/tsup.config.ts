@@ -1,12 +1,4 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.config.base.js';
 
-export default defineConfig({
-  // adapter-test-policies is data only, for fixture apps that cannot bundle the node/vitest harness.
-  entry: ['src/index.ts', 'src/adapter-test-policies.ts'],
-  format: ['esm', 'cjs'],
-  // tsup sets `baseUrl`, which TypeScript 6 deprecates.
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-});
+// adapter-test-policies is data only, for fixture apps that cannot bundle the node/vitest harness.
+export default packageBuild({ entry: ['src/index.ts', 'src/adapter-test-policies.ts'] });

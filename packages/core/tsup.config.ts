@@ -1,11 +1,4 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.config.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/runtime.ts'],
-  format: ['esm', 'cjs'],
-  // tsup sets `baseUrl`, which TypeScript 6 deprecates.
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-});
+// `runtime` is the lean entry for Edge, browsers and Workers (no zod, no tldts, no node:; fenced in tests/fences).
+export default packageBuild({ entry: ['src/index.ts', 'src/runtime.ts'] });

@@ -1,16 +1,12 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.config.base.js';
 
-export default defineConfig({
+export default packageBuild({
   // The worker is its own entry: the loader starts it by URL (`./policy-worker.js`) beside index.js / index.cjs.
   entry: ['src/index.ts', 'src/policy-worker.ts'],
-  format: ['esm', 'cjs'],
-  // tsup sets `baseUrl`, which TypeScript 6 deprecates.
-  dts: { entry: 'src/index.ts', compilerOptions: { ignoreDeprecations: '6.0' } },
+  dts: { entry: 'src/index.ts' },
   // No maps: the CJS map's `sources` would name tsup's own `cjs_shims.js` in the build machine's
   // node_modules, a file no tarball can ship.
   sourcemap: false,
-  clean: true,
-  target: 'es2022',
   // The loader creates jiti and the worker URL from `import.meta.url`; the CJS build needs the shim.
   shims: true,
 });

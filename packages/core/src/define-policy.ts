@@ -200,12 +200,16 @@ function build(source: PolicyInput, environment: string | undefined, issues: rea
     source,
   };
   // Enforced through the same compiled data that `compilePolicy` hands to the runtime entry.
-  attachRuntime(policy, compileVariant(data), (env) => policyForEnvironment(policy as CorsPolicy, env));
+  attachRuntime(policy, compileVariant(data), (env) => policyForEnvironment(policy as CorsPolicy, env), developmentOnlyNames(source));
   Object.defineProperty(policy, VARIANT_DATA, { value: data, enumerable: false });
   // The base is frozen by buildFamily once the family it points to exists.
   if (family === undefined) return policy as CorsPolicy;
   Object.defineProperty(policy, FAMILY, { value: family, enumerable: false });
   return deepFreeze(policy) as CorsPolicy;
+}
+
+function developmentOnlyNames(source: PolicyInput): string[] {
+  return Object.entries(source.environments ?? {}).filter(([, overlay]) => overlay.developmentOnly === true).map(([name]) => name);
 }
 
 /** Best-effort semantic lint of input whose shape is wrong, so that every problem is listed at once. */

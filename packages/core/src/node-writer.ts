@@ -58,9 +58,16 @@ function writeHeadKeepingVary(this: NodeResponseLike & Guarded, ...args: unknown
   const tokens = this[KEPT_VARY] as readonly string[];
   const merged = mergeVary(this.getHeader('Vary'), tokens);
   if (merged !== undefined) this.setHeader('Vary', merged);
-  // Headers passed to writeHead itself replace those set before: merge into a copy of them too.
+  // Headers passed to writeHead itself replace those set before: merge into a copy of them too, in
+  // either form Node takes (an object, or a flat [name, value, name, value…] array).
   const last = args[args.length - 1];
-  if (last !== null && typeof last === 'object' && !Array.isArray(last)) {
+  if (Array.isArray(last)) {
+    const flat = [...(last as unknown[])];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      if (String(flat[i]).toLowerCase() === 'vary') flat[i + 1] = mergeVary(flat[i + 1] as string | string[] | undefined, tokens);
+    }
+    args[args.length - 1] = flat;
+  } else if (last !== null && typeof last === 'object') {
     const given = last as Record<string, unknown>;
     const key = Object.keys(given).find((name) => name.toLowerCase() === 'vary');
     if (key !== undefined) args[args.length - 1] = { ...given, [key]: mergeVary(given[key] as string | string[] | undefined, tokens) };

@@ -76,10 +76,33 @@ export type OriginAnalyser = (raw: string) => AnalysedEntry;
 export function memoisedOriginAnalyser(): OriginAnalyser {
   const known = new Map<string, AnalysedEntry>();
   return (raw) => {
+    // Most entries are plain canonical origins: recognised in one regex, no cache entry needed.
+    const plain = plainOrigin(raw);
+    if (plain !== undefined) return plain;
     let analysed = known.get(raw);
     if (analysed === undefined) known.set(raw, (analysed = analyseOriginEntry(raw)));
     return analysed;
   };
+}
+
+/**
+ * `http(s)://` + lower-case DNS labels (letters, digits, inner hyphens; no `xn--`, no trailing dot) +
+ * an optional port without leading zero. Whatever it accepts, the full analysis accepts the same way
+ * (a property test holds them together); anything else takes the full analysis.
+ */
+const PLAIN_ORIGIN = /^(https?):\/\/((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?)(?::([1-9][0-9]{0,4}))?$/;
+const NO_FINDINGS: readonly EntryFinding[] = [];
+
+/** The analysis of a plain canonical exact origin, or `undefined` when it needs the full one. */
+export function plainOrigin(raw: string): AnalysedEntry | undefined {
+  const match = PLAIN_ORIGIN.exec(raw);
+  if (match === null) return undefined;
+  const [, scheme, host, portText] = match as unknown as [string, string, string, string | undefined];
+  // Cases the regex cannot rule out cheaply go the long way: Punycode labels, long names, odd ports.
+  if (host.length > MAX_HOST_LENGTH || host.includes('xn--')) return undefined;
+  const port = portText === undefined ? undefined : Number(portText);
+  if (port !== undefined && (port > 65535 || DEFAULT_PORTS[scheme] === port)) return undefined;
+  return { entry: { kind: 'exact', origin: raw, scheme, host, port, ip: false }, findings: NO_FINDINGS };
 }
 
 /** Classifies a configured origin entry and lists what is wrong with it. */

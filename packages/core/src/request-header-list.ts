@@ -1,8 +1,6 @@
-import { isTokenChar } from './http-tokens.js';
-
 /*
- * `Access-Control-Request-Headers`: a comma-separated list of header names, read in one linear pass
- * with no regex. Optional whitespace around names and empty items are tolerated; anything else, or
+ * `Access-Control-Request-Headers`: a comma-separated list of header names, validated by one linear
+ * regex, then split at its commas. Optional whitespace around names and empty items are tolerated; anything else, or
  * input over the caps, is malformed (a hostile preflight costs at most one bounded scan).
  */
 
@@ -15,37 +13,43 @@ export const MALFORMED = -1;
 export const NOT_ALLOWED = -2;
 
 /**
- * The one scan behind both readers: counts the names in `value` (or returns MALFORMED), pushing each
- * lower-cased into `out` when given, and checking each against `allowed` when given. Parameters rather
- * than a callback: a closure per preflight measurably slows this hot path.
+ * The whole grammar (`#token` with optional whitespace, empty items tolerated) in one regex: V8 runs it
+ * as native code, several times faster per character than a JavaScript loop, and its classes are
+ * disjoint (token, whitespace, comma), so it never backtracks.
  */
-function scanHeaderList(value: string, out: string[] | undefined, allowed: readonly string[] | undefined): number {
-  if (value.length > MAX_REQUEST_HEADERS_LENGTH) return MALFORMED;
+const TOKEN_LIST = /^[\t ]*(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+[\t ]*)?(?:,[\t ]*(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+[\t ]*)?)*$/;
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * The one scan behind the readers: counts the names in `value` (or returns MALFORMED), pushing each
+ * lower-cased into `out` when given, refusing (NOT_ALLOWED) a name missing from `allowed` when given
+ * or equal to one of `forbidden` when given. Parameters rather than a callback: a closure per
+ * preflight measurably slows this hot path.
+ */
+function scanHeaderList(value: string, out: string[] | undefined, allowed: readonly string[] | undefined, forbidden?: readonly string[]): number {
+  if (value.length > MAX_REQUEST_HEADERS_LENGTH || !TOKEN_LIST.test(value)) return MALFORMED;
   let count = 0;
   let refused = false;
-  let start = -1;
-  let end = -1;
-  for (let i = 0; i <= value.length; i++) {
-    const c = i === value.length ? 44 /* , */ : value.charCodeAt(i);
-    if (c === 44) {
-      if (start !== -1) {
-        if (count === MAX_REQUEST_HEADERS_COUNT) return MALFORMED;
-        count++;
-        const stop = end === -1 ? i : end;
-        // Names are validated tokens (ASCII only), so toLowerCase cannot fold Unicode.
-        if (out !== undefined) out.push(value.slice(start, stop).toLowerCase());
-        // Scanning goes on after a refusal: a malformed list is reported as malformed wherever the fault is.
-        if (allowed !== undefined && !refused && !isListed(value, start, stop, allowed)) refused = true;
-      }
-      start = -1;
-      end = -1;
-    } else if (c === 32 || c === 9) {
-      // Whitespace is allowed only around a name, not inside one.
-      if (start !== -1 && end === -1) end = i;
-    } else {
-      if (!isTokenChar(c) || end !== -1) return MALFORMED;
-      if (start === -1) start = i;
+  for (let from = 0; from <= value.length; ) {
+    const comma = value.indexOf(',', from);
+    const itemEnd = comma === -1 ? value.length : comma;
+    let start = from;
+    let stop = itemEnd;
+    while (start < stop && isWhitespace(value.charCodeAt(start))) start++;
+    while (stop > start && isWhitespace(value.charCodeAt(stop - 1))) stop--;
+    if (start < stop) {
+      if (count === MAX_REQUEST_HEADERS_COUNT) return MALFORMED;
+      count++;
+      // Names are validated tokens (ASCII only), so toLowerCase cannot fold Unicode.
+      if (out !== undefined) out.push(value.slice(start, stop).toLowerCase());
+      // Counting goes on after a refusal: a list over the count cap is malformed wherever the fault is.
+      if (allowed !== undefined && !refused && !isListed(value, start, stop, allowed)) refused = true;
+      if (forbidden !== undefined && !refused && isListed(value, start, stop, forbidden)) refused = true;
     }
+    from = itemEnd + 1;
   }
   return refused ? NOT_ALLOWED : count;
 }
@@ -62,6 +66,16 @@ export function parseRequestHeaders(value: string): string[] | undefined {
  */
 export function checkRequestHeaders(value: string, allowed: readonly string[]): number {
   return scanHeaderList(value, undefined, allowed);
+}
+
+const AUTHORIZATION = ['authorization'] as const;
+
+/**
+ * Checks a value under `allowHeaders: ['*']` answered with a literal `*` (no credentials) without
+ * copying any name: `*` does not cover `Authorization`, so that name is refused unless listed.
+ */
+export function checkWildcardRequestHeaders(value: string, allowsAuthorization: boolean): number {
+  return scanHeaderList(value, undefined, undefined, allowsAuthorization ? undefined : AUTHORIZATION);
 }
 
 /** Whether value[start, stop) equals one of `allowed`, ASCII case-insensitively (token chars only). */

@@ -2,7 +2,7 @@ import type { CompiledRules } from './runtime-rules.js';
 import { compiledOf, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
 import { DecisionReason, type CorsDecision } from './decision.js';
 import { SAFELISTED_METHODS, isRequestMethod } from './http-tokens.js';
-import { MALFORMED, NOT_ALLOWED, checkRequestHeaders, parseRequestHeaders } from './request-header-list.js';
+import { MALFORMED, NOT_ALLOWED, checkRequestHeaders, checkWildcardRequestHeaders, parseRequestHeaders } from './request-header-list.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
 import type { RuntimeCorsPolicy } from './runtime-policy.js';
 import type { RequestFacts } from './request-facts.js';
@@ -65,15 +65,20 @@ function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }:
   if (!SAFELISTED_METHODS.has(method)) headers.push(['Access-Control-Allow-Methods', rules.anyMethod && !rules.credentials ? '*' : method]);
 
   const requested = facts.accessControlRequestHeaders;
-  if (requested !== undefined && rules.anyHeader) {
+  if (requested !== undefined && rules.anyHeader && rules.allowHeadersValue !== undefined) {
+    // `*` answered literally (no credentials): check the list in place, nothing to echo.
+    const count = checkWildcardRequestHeaders(requested, rules.headers.has('authorization'));
+    if (count === MALFORMED) return refused[DecisionReason.RequestHeadersMalformed];
+    if (count === NOT_ALLOWED) return refused[DecisionReason.HeaderNotAllowed];
+    if (count > 0) headers.push(['Access-Control-Allow-Headers', rules.allowHeadersValue]);
+  } else if (requested !== undefined && rules.anyHeader) {
+    // `*` with credentials is taken literally by browsers: echo the names instead.
     const names = parseRequestHeaders(requested);
     if (names === undefined) return refused[DecisionReason.RequestHeadersMalformed];
     for (const name of names) {
       if (!(rules.headers.has(name) || name !== 'authorization')) return refused[DecisionReason.HeaderNotAllowed];
     }
-    if (names.length > 0) {
-      headers.push(['Access-Control-Allow-Headers', rules.allowHeadersValue ?? names.join(', ')]);
-    }
+    if (names.length > 0) headers.push(['Access-Control-Allow-Headers', names.join(', ')]);
   } else if (requested !== undefined) {
     // A fixed list is never echoed: check each name in place, without slicing or lower-casing it.
     const count = checkRequestHeaders(requested, rules.headerNames);

@@ -31,6 +31,8 @@ export interface LoadCompiledPolicyOptions {
 /** Where an enforceable policy keeps "the same policy under another environment". */
 const SWITCH: unique symbol = Symbol.for('@org/cors-core/environment-switch@1');
 type EnvironmentSwitch = (environment: string | undefined) => RuntimeCorsPolicy;
+/** Where it keeps the names of its overlays marked `developmentOnly`. */
+const DEVELOPMENT_ONLY: unique symbol = Symbol.for('@org/cors-core/development-only@1');
 
 const PREFLIGHT_VARY = ['Origin', 'Access-Control-Request-Method', 'Access-Control-Request-Headers'] as const;
 const PREFLIGHT_VARY_PNA = [...PREFLIGHT_VARY, 'Access-Control-Request-Private-Network'] as const;
@@ -53,10 +55,23 @@ export function compileVariant(data: CompiledVariantData): CompiledPolicy {
 }
 
 /** Gives `policy` its compiled form and its environment switch (hidden, non-enumerable). */
-export function attachRuntime<T extends object>(policy: T, compiled: CompiledPolicy, switchTo: EnvironmentSwitch): T {
+export function attachRuntime<T extends object>(policy: T, compiled: CompiledPolicy, switchTo: EnvironmentSwitch, developmentOnly: readonly string[]): T {
   Object.defineProperty(policy, COMPILED, { value: compiled, enumerable: false });
   Object.defineProperty(policy, SWITCH, { value: switchTo, enumerable: false });
+  Object.defineProperty(policy, DEVELOPMENT_ONLY, { value: developmentOnly, enumerable: false });
   return policy;
+}
+
+type Attached = RuntimeCorsPolicy & { readonly [SWITCH]: EnvironmentSwitch; readonly [DEVELOPMENT_ONLY]: readonly string[] };
+
+/** The same policy under another environment (`undefined`: the base policy): a lookup, never a rebuild. */
+export function switchEnvironment(policy: RuntimeCorsPolicy, environment: string | undefined): RuntimeCorsPolicy {
+  return environment === policy.environment ? policy : (policy as Attached)[SWITCH](environment);
+}
+
+/** Whether the policy marks this overlay `developmentOnly`. */
+export function isDevelopmentOnly(policy: RuntimeCorsPolicy, environment: string): boolean {
+  return (policy as Attached)[DEVELOPMENT_ONLY].includes(environment);
 }
 
 /**
@@ -72,13 +87,14 @@ export function attachRuntime<T extends object>(policy: T, compiled: CompiledPol
 export function loadCompiledPolicy(data: unknown, options: LoadCompiledPolicyOptions = {}): RuntimeCorsPolicy {
   const compiled = checkCompiledShape(data);
   const names = Object.freeze(Object.keys(compiled.environments));
+  const developmentOnly = Object.freeze(names.filter((name) => compiled.environments[name]?.developmentOnly === true));
   const built = new Map<string | undefined, RuntimeCorsPolicy>();
   const variant: EnvironmentSwitch = (environment) => {
     const known = built.get(environment);
     if (known !== undefined) return known;
     const source = environment === undefined ? compiled.base : ownEnvironment(compiled, environment);
     if (source === undefined) throw new CorsPolicyError(compiled.name, [unknownEnvironmentIssue(environment as string, names)]);
-    const policy = Object.freeze(attachRuntime({ name: compiled.name, environment, environments: names }, compileVariant(source), variant));
+    const policy = Object.freeze(attachRuntime({ name: compiled.name, environment, environments: names }, compileVariant(source), variant, developmentOnly));
     built.set(environment, policy);
     return policy;
   };
@@ -106,8 +122,7 @@ export function isCompiledPolicyData(value: unknown): value is CompiledCorsPolic
  */
 export function toRuntimePolicy(value: unknown, environment?: string): RuntimeCorsPolicy {
   if (isRuntimePolicy(value)) {
-    if (environment === undefined || environment === value.environment) return value;
-    return (value as RuntimeCorsPolicy & { readonly [SWITCH]: EnvironmentSwitch })[SWITCH](environment);
+    return environment === undefined ? value : switchEnvironment(value, environment);
   }
   if (isCompiledPolicyData(value)) return loadCompiledPolicy(value, environment === undefined ? {} : { environment });
   throw new TypeError(

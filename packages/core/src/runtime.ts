@@ -26,6 +26,8 @@ export type {
   PreflightRefusedDecision, ActualAllowedDecision, ActualRefusedDecision,
 } from './decision.js';
 
+export { selectPolicyEnvironment } from './select-environment-runtime.js';
+export type { PolicyLogger, SelectPolicyEnvironmentOptions } from './select-environment-runtime.js';
 export { writeNodeDecision } from './node-writer.js';
 export type { NodeResponseLike } from './node-writer.js';
 export { writeWebDecision, preflightResponse, withCorsHeaders, webRequestFacts } from './web-writer.js';

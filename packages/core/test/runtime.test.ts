@@ -172,7 +172,7 @@ describe('the runtime entry', () => {
     expect(Object.keys(runtime).sort()).toEqual([
       'COMPILED_POLICY_FORMAT', 'CorsPolicyError', 'DecisionReason', 'MAX_ORIGIN_LENGTH', 'MAX_REQUEST_HEADERS_COUNT', 'MAX_REQUEST_HEADERS_LENGTH',
       'MAX_REQUEST_METHOD_LENGTH', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'preflightResponse', 'requestFacts',
-      'resolveCors', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders', 'writeNodeDecision', 'writeWebDecision',
+      'resolveCors', 'selectPolicyEnvironment', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders', 'writeNodeDecision', 'writeWebDecision',
     ]);
   });
 });
@@ -229,5 +229,37 @@ describe('writeNodeDecision keeps Vary right on a real Node response', () => {
       res.end('ok');
     });
     expect(response.headers.get('vary')).toBe('*');
+  });
+});
+
+describe('selectPolicyEnvironment from the runtime entry (compiled policies)', () => {
+  const lines: string[] = [];
+  const logger = { info: (l: string) => lines.push(`info ${l}`), warn: (l: string) => lines.push(`warn ${l}`) };
+
+  it('loads the base policy when the variable is unset or empty, and says so once', () => {
+    lines.length = 0;
+    const policy = loadCompiledPolicy(compiledJson());
+    expect(runtime.selectPolicyEnvironment(policy, { env: { APP_ENV: '' }, logger }).environment).toBeUndefined();
+    runtime.selectPolicyEnvironment(policy, { env: {}, logger });
+    expect(lines).toEqual(['info CORS policy "storefront": loaded the base policy (APP_ENV is not set).']);
+  });
+
+  it('switches compiled data to the named environment', () => {
+    const chosen = runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'staging', NODE_ENV: 'production' }, logger });
+    expect(chosen.environment).toBe('staging');
+    expect(resolveCors(chosen, actualFacts('https://staging.example.com')).kind).toBe('actual-allowed');
+  });
+
+  it('refuses a development-only overlay in production unless allowed, and warns when allowed', () => {
+    lines.length = 0;
+    expect(() => runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'development', NODE_ENV: 'production' }, logger })).toThrow(/developmentOnly/);
+    const allowed = runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'development', NODE_ENV: 'production' }, logger, allowDevelopmentOnlyInProduction: true });
+    expect(allowed.environment).toBe('development');
+    expect(lines.some((l) => l.startsWith('warn') && l.includes('allowDevelopmentOnlyInProduction'))).toBe(true);
+    expect(runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'development' }, logger }).environment).toBe('development');
+  });
+
+  it('names the known environments for an unknown one', () => {
+    expect(() => runtime.selectPolicyEnvironment(compiledJson(), { env: { APP_ENV: 'qa' }, logger })).toThrow(/staging/);
   });
 });

@@ -1,5 +1,6 @@
-import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
-import { handleCors } from './handle-cors.js';
+import { handleCors, type CorsOptions, type CorsPolicySource } from '@org/cors-fetch';
+import { toRuntimePolicy } from '@org/cors-core/runtime';
+import { NEXT_HANDLING } from './next-control-flow.js';
 
 /** An App Router route handler, e.g. `GET(request, { params })`. */
 export type RouteHandler<Req extends Request = any, Context = any> = (
@@ -29,25 +30,26 @@ export type CorsRouteHandlers<H extends RouteHandlers> = { [M in Exclude<keyof H
  * an `Allow` header listing the route's methods. A handler that throws is answered with a 500 that
  * still carries the CORS headers (the error is logged); `redirect()` and `notFound()` work as usual.
  *
- * A bad policy input throws a `CorsPolicyError` listing every issue when the module is evaluated,
- * which `next build` does while collecting page data: the build fails.
+ * `policy` is a compiled policy (the module `cors-policy compile` writes, or compiled data) or one from
+ * `definePolicy`. Raw policy input throws a `TypeError` when the module is evaluated, which
+ * `next build` does while collecting page data: the build fails.
  *
  * @example export const { GET, PUT, OPTIONS } = corsRoute(apiPolicy, { GET: listItems, PUT: saveItem });
  * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/next.md
  */
 export function corsRoute<H extends RouteHandlers>(
-  policy: CorsPolicy | PolicyInput,
+  policy: CorsPolicySource,
   handlers: H,
-  options: { environment?: string | undefined } = {},
+  options: CorsOptions = {},
 ): CorsRouteHandlers<H> {
-  const loaded = toPolicy(policy, options);
+  const runtime = toRuntimePolicy(policy, options.environment);
   const wrapped: Record<string, RouteHandler> = {};
   const allow = ['OPTIONS', ...Object.keys(handlers), ...('GET' in handlers && !('HEAD' in handlers) ? ['HEAD'] : [])];
   const allowHeader = [...new Set(allow)].sort().join(', ');
   // Without a user OPTIONS handler, a non-preflight OPTIONS gets what Next.js itself would answer.
   const optionsHandler: RouteHandler = handlers.OPTIONS ?? (() => new Response(null, { status: 204, headers: { allow: allowHeader } }));
   for (const [method, handler] of Object.entries({ ...handlers, OPTIONS: optionsHandler }) as [string, RouteHandler][]) {
-    wrapped[method] = (request, context) => handleCors(loaded, request, () => handler(request, context));
+    wrapped[method] = (request, context) => handleCors(runtime, request, () => handler(request, context), NEXT_HANDLING);
   }
   return wrapped as CorsRouteHandlers<H>;
 }

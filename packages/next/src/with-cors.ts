@@ -1,6 +1,7 @@
-import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
+import { handleCors, type CorsOptions, type CorsPolicySource } from '@org/cors-fetch';
+import { toRuntimePolicy } from '@org/cors-core/runtime';
 import { NextResponse } from 'next/server.js';
-import { handleCors } from './handle-cors.js';
+import { NEXT_HANDLING } from './next-control-flow.js';
 
 /** A proxy (or middleware) function: whatever `proxy.ts`/`middleware.ts` may export. */
 export type ProxyFunction<Req extends Request = Request, Event = unknown> = (
@@ -15,21 +16,21 @@ export type ProxyFunction<Req extends Request = Request, Event = unknown> = (
  * headers, with `Vary` appended to, never overwritten. If `proxy` throws, the answer is a 500 that
  * still carries the CORS headers (the error is logged).
  *
- * The policy loads now: a bad policy input throws a `CorsPolicyError` listing every issue when the
- * module is evaluated. Next.js evaluates `proxy.ts` on its first request, not during `next build`,
- * so load the policy in a module a route handler also imports (route modules are evaluated by the
- * build) or check it in CI.
+ * `policy` is a compiled policy (the module `cors-policy compile` writes, or compiled data) or one from
+ * `definePolicy`. Raw policy input throws a `TypeError` here: the adapter never loads the validator.
+ * Next.js evaluates `proxy.ts` on its first request, not during `next build`.
  *
  * @example export const proxy = withCors(apiPolicy);
  * export const config = { matcher: '/api/:path*' };
  * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/next.md
  */
 export function withCors<Req extends Request = Request, Event = unknown>(
-  policy: CorsPolicy | PolicyInput,
+  policy: CorsPolicySource,
   proxy?: ProxyFunction<Req, Event>,
-  options: { environment?: string | undefined } = {},
+  options: CorsOptions = {},
 ): (request: Req, event: Event) => Promise<Response> {
-  const loaded = toPolicy(policy, options);
+  const runtime = toRuntimePolicy(policy, options.environment);
   // `||`: a proxy may return nothing (undefined, null or void) to mean "continue".
-  return (request, event) => handleCors(loaded, request, async () => (await proxy?.(request, event)) || NextResponse.next());
+  return (request, event) =>
+    handleCors(runtime, request, async () => (await proxy?.(request, event)) || NextResponse.next(), NEXT_HANDLING);
 }

@@ -1,7 +1,8 @@
 import { redirect } from 'next/navigation.js';
-import { badPolicy, expectPolicyError, itemsPolicy, preflightInit, serveForTest } from '@org/cors-conformance';
+import { itemsPolicy, preflightInit, serveForTest } from '@org/cors-conformance';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { corsRoute, type RouteHandler } from '../src/index.js';
+import { corsRoute, type CorsPolicySource, type RouteHandler } from '../src/index.js';
+import { compiled, items } from './policies.js';
 import { corsHeaderNames, varyTokens } from './response-headers.js';
 import { webListener } from './web-listener.js';
 
@@ -19,7 +20,7 @@ const list: RouteHandler = () => Response.json([{ id: '1' }], { headers: { vary:
 
 describe('corsRoute', () => {
   it('supplies an OPTIONS export that answers preflights', async () => {
-    const route = corsRoute(itemsPolicy, { GET: list });
+    const route = corsRoute(items, { GET: list });
     const url = await serveRoute(route);
     const res = await fetch(`${url}/api/items`, preflightInit('https://app.example.com', 'PUT', 'content-type'));
     expect(res.status).toBe(204);
@@ -28,7 +29,7 @@ describe('corsRoute', () => {
   });
 
   it('wraps each handler: its response keeps its Vary and gains the CORS headers', async () => {
-    const url = await serveRoute(corsRoute(itemsPolicy, { GET: list }));
+    const url = await serveRoute(corsRoute(items, { GET: list }));
     const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
     expect(await res.json()).toEqual([{ id: '1' }]);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
@@ -37,7 +38,7 @@ describe('corsRoute', () => {
   });
 
   it('passes the request and the route context through to the handler', async () => {
-    const route = corsRoute(itemsPolicy, {
+    const route = corsRoute(items, {
       PUT: async (request: Request, context: { params: Promise<{ id?: string }> }) =>
         Response.json({ body: await request.json(), params: await context.params }),
     });
@@ -53,7 +54,7 @@ describe('corsRoute', () => {
 
   it('refuses a preflight from an unlisted origin without running any handler', async () => {
     let ran = 0;
-    const url = await serveRoute(corsRoute(itemsPolicy, { OPTIONS: () => (ran++, new Response('mine')) }));
+    const url = await serveRoute(corsRoute(items, { OPTIONS: () => (ran++, new Response('mine')) }));
     const res = await fetch(`${url}/api/items`, preflightInit('https://evil.example', 'PUT'));
     expect(res.status).toBe(403);
     expect(corsHeaderNames(res)).toEqual([]);
@@ -62,7 +63,7 @@ describe('corsRoute', () => {
 
   it('hands an OPTIONS that is not a preflight to the user OPTIONS handler', async () => {
     // A browser preflights a cross-origin OPTIONS, then sends it without Access-Control-Request-Method.
-    const policy = { ...itemsPolicy, methods: ['GET', 'PUT', 'OPTIONS'] };
+    const policy = compiled({ ...itemsPolicy, methods: ['GET', 'PUT', 'OPTIONS'] });
     const url = await serveRoute(corsRoute(policy, { GET: list, OPTIONS: () => new Response('capabilities', { status: 200 }) }));
     const res = await fetch(`${url}/api/items`, { method: 'OPTIONS', headers: { origin: 'https://app.example.com' } });
     expect(res.status).toBe(200);
@@ -71,7 +72,7 @@ describe('corsRoute', () => {
   });
 
   it('answers an OPTIONS that is not a preflight with 204 and Allow when there is no user handler', async () => {
-    const url = await serveRoute(corsRoute(itemsPolicy, { GET: list, PUT: list }));
+    const url = await serveRoute(corsRoute(items, { GET: list, PUT: list }));
     const res = await fetch(`${url}/api/items`, { method: 'OPTIONS' });
     expect(res.status).toBe(204);
     expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS, PUT');
@@ -81,7 +82,7 @@ describe('corsRoute', () => {
   it('answers a handler that throws with a 500 that keeps the CORS headers, and logs the error', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const failure = new Error('database down');
-    const url = await serveRoute(corsRoute(itemsPolicy, { GET: () => { throw failure; } }));
+    const url = await serveRoute(corsRoute(items, { GET: () => { throw failure; } }));
     const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
     expect(res.status).toBe(500);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
@@ -91,13 +92,13 @@ describe('corsRoute', () => {
   });
 
   it('rethrows Next.js control flow such as redirect() for Next.js to answer', async () => {
-    const route = corsRoute(itemsPolicy, { GET: () => redirect('/elsewhere') });
+    const route = corsRoute(items, { GET: () => redirect('/elsewhere') });
     const request = new Request('http://127.0.0.1/api/items', { headers: { origin: 'https://app.example.com' } });
     await expect(route.GET(request, { params: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
   });
 
   it('keeps each handler\'s parameter types and adds only OPTIONS (checked by tsc)', () => {
-    const route = corsRoute(itemsPolicy, {
+    const route = corsRoute(items, {
       PUT: (_request: Request, _context: { params: Promise<{ id: string }> }) => new Response(null, { status: 204 }),
     });
     expectTypeOf(route.PUT).parameters.toEqualTypeOf<[Request, { params: Promise<{ id: string }> }]>();
@@ -107,8 +108,15 @@ describe('corsRoute', () => {
     expect(Object.keys(route).sort()).toEqual(['OPTIONS', 'PUT']);
   });
 
-  it('throws at construction on a bad policy, listing every issue', () => {
-    const error = expectPolicyError(() => corsRoute(badPolicy, { GET: list }));
-    expect(error.issues.filter((issue) => issue.severity === 'error').length).toBeGreaterThanOrEqual(3);
+  it('refuses raw policy input at construction with a TypeError naming both ways to load it', () => {
+    expect(() => corsRoute(itemsPolicy as unknown as CorsPolicySource, { GET: list })).toThrow(TypeError);
+    expect(() => corsRoute(itemsPolicy as unknown as CorsPolicySource, { GET: list })).toThrow(/definePolicy\(input\).*cors-policy compile/);
+  });
+
+  it('applies the environment overlay it is given, from compiled data', async () => {
+    const data = compiled({ ...itemsPolicy, environments: { development: { origins: ['http://localhost:3000'] } } });
+    const url = await serveRoute(corsRoute(data, { GET: list }, { environment: 'development' }));
+    const res = await fetch(`${url}/api/items`, { headers: { origin: 'http://localhost:3000' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
   });
 });

@@ -1,6 +1,7 @@
-import { badPolicy, expectPolicyError, itemsPolicy, preflightInit, serveForTest } from '@org/cors-conformance';
+import { itemsPolicy, preflightInit, serveForTest } from '@org/cors-conformance';
 import { describe, expect, it, vi } from 'vitest';
-import { withCors } from '../src/index.js';
+import { withCors, type CorsPolicySource } from '../src/index.js';
+import { compiled, items } from './policies.js';
 import { corsHeaderNames, varyTokens } from './response-headers.js';
 import { webListener } from './web-listener.js';
 
@@ -12,7 +13,7 @@ function serve(proxy: (request: Request, event: unknown) => Promise<Response>): 
 describe('withCors', () => {
   it('answers an allowed preflight itself, without running the user proxy', async () => {
     let ran = 0;
-    const url = await serve(withCors(itemsPolicy, () => {
+    const url = await serve(withCors(items, () => {
       ran++;
       return new Response('proxy');
     }));
@@ -27,14 +28,14 @@ describe('withCors', () => {
   });
 
   it('refuses a preflight from an unlisted origin with 403 and no CORS headers', async () => {
-    const url = await serve(withCors(itemsPolicy));
+    const url = await serve(withCors(items));
     const res = await fetch(`${url}/api/items/1`, preflightInit('https://evil.example', 'PUT'));
     expect(res.status).toBe(403);
     expect(corsHeaderNames(res)).toEqual([]);
   });
 
   it('adds CORS headers to the response of the user proxy and appends to its Vary', async () => {
-    const url = await serve(withCors(itemsPolicy, () => new Response('from proxy', { headers: { vary: 'Accept-Language' } })));
+    const url = await serve(withCors(items, () => new Response('from proxy', { headers: { vary: 'Accept-Language' } })));
     const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
     expect(await res.text()).toBe('from proxy');
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
@@ -43,7 +44,7 @@ describe('withCors', () => {
   });
 
   it('continues to the route with NextResponse.next() when there is no user proxy', async () => {
-    const url = await serve(withCors(itemsPolicy));
+    const url = await serve(withCors(items));
     const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
     expect(res.headers.get('x-middleware-next')).toBe('1');
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
@@ -51,7 +52,7 @@ describe('withCors', () => {
 
   it('continues to the route when the user proxy returns nothing', async () => {
     const seen: string[] = [];
-    const url = await serve(withCors(itemsPolicy, (request) => void seen.push(new URL(request.url).pathname)));
+    const url = await serve(withCors(items, (request) => void seen.push(new URL(request.url).pathname)));
     const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
     expect(seen).toEqual(['/api/items']);
     expect(res.headers.get('x-middleware-next')).toBe('1');
@@ -59,7 +60,7 @@ describe('withCors', () => {
   });
 
   it('copies a response whose headers are immutable before adding CORS headers', async () => {
-    const url = await serve(withCors(itemsPolicy, () => Response.redirect('http://127.0.0.1/elsewhere', 307)));
+    const url = await serve(withCors(items, () => Response.redirect('http://127.0.0.1/elsewhere', 307)));
     const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' }, redirect: 'manual' });
     expect(res.status).toBe(307);
     expect(res.headers.get('location')).toBe('http://127.0.0.1/elsewhere');
@@ -67,7 +68,7 @@ describe('withCors', () => {
   });
 
   it('serves a refused origin without CORS headers but with Vary: Origin', async () => {
-    const url = await serve(withCors(itemsPolicy, () => new Response('ok')));
+    const url = await serve(withCors(items, () => new Response('ok')));
     const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://evil.example' } });
     expect(await res.text()).toBe('ok');
     expect(corsHeaderNames(res)).toEqual([]);
@@ -76,7 +77,7 @@ describe('withCors', () => {
 
   it('answers a user proxy that throws with a 500 that keeps the CORS headers, and logs the error', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const url = await serve(withCors(itemsPolicy, () => { throw new Error('session store down'); }));
+    const url = await serve(withCors(items, () => { throw new Error('session store down'); }));
     const res = await fetch(`${url}/api/items`, { headers: { origin: 'https://app.example.com' } });
     expect(res.status).toBe(500);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
@@ -85,17 +86,25 @@ describe('withCors', () => {
   });
 
   it('applies the environment overlay it is given', async () => {
-    const policy = { ...itemsPolicy, environments: { development: { origins: ['http://localhost:3000'] } } };
+    const policy = compiled({ ...itemsPolicy, environments: { development: { origins: ['http://localhost:3000'] } } });
     const url = await serve(withCors(policy, () => new Response('ok'), { environment: 'development' }));
     const res = await fetch(`${url}/api/items`, { headers: { origin: 'http://localhost:3000' } });
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
   });
 
-  it('throws at construction on a bad policy, listing every issue', () => {
-    const error = expectPolicyError(() => withCors(badPolicy));
-    const errors = error.issues.filter((issue) => issue.severity === 'error');
-    expect(errors.map((issue) => issue.path.join('.'))).toEqual(
-      expect.arrayContaining(['maxAge', 'methods.1', expect.stringMatching(/^(origins|credentials)/)]),
-    );
+  it('enforces a compiled policy exactly as the policy it was compiled from', async () => {
+    const url = await serve(withCors(compiled(), () => new Response('ok')));
+    const preflight = await fetch(`${url}/api/items/1`, preflightInit('https://app.example.com', 'PUT', 'content-type'));
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('PUT');
+    const open = await fetch(`${url}/public/feed`, { headers: { origin: 'https://anyone.example' } });
+    expect(open.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('refuses raw policy input at construction with a TypeError naming both ways to load it', () => {
+    expect(() => withCors(itemsPolicy as unknown as CorsPolicySource)).toThrow(TypeError);
+    expect(() => withCors(itemsPolicy as unknown as CorsPolicySource)).toThrow(/definePolicy\(input\).*cors-policy compile/);
+    // @ts-expect-error raw input is refused by the types too
+    expect(() => withCors(itemsPolicy)).toThrow(TypeError);
   });
 });

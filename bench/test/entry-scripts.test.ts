@@ -29,16 +29,16 @@ describe.each(COLD_CONTENDERS)('cold start: %s', (contender) => {
   });
 });
 
-it('cold start: ours runtime reads compiled data, ours authoring the policy input', () => {
-  expect(JSON.parse(coldData('ours runtime', originList(5))).format).toMatch(/^cors-policy\/compiled@/);
+it('cold start: ours (@org/cors-fetch) reads compiled data, ours authoring the policy input', () => {
+  expect(JSON.parse(coldData('ours cors-fetch', originList(5))).format).toMatch(/^cors-policy\/compiled@/);
   expect(JSON.parse(coldData('ours authoring', originList(5))).origins).toHaveLength(5);
-  expect(coldEntry('ours runtime')).toContain("import('@org/cors-core/runtime')");
+  expect(coldEntry('ours cors-fetch')).toContain("import('@org/cors-fetch')");
 });
 
 it('cold start: a contender whose data is not what it expects fails instead of printing a time', () => {
   const script = `${GENERATED}cold-bad.mjs`;
   const data = `${GENERATED}cold-bad.json`;
-  writeFileSync(script, coldEntry('ours runtime'));
+  writeFileSync(script, coldEntry('ours cors-fetch'));
   writeFileSync(data, JSON.stringify({ origins: ['https://a.example'] }));
   expect(() => sample(script, data)).toThrow();
 });

@@ -27,9 +27,9 @@ const LABELS: Readonly<Record<Framework, string>> = {
   express: 'Express 5.3 (anchor: cors 2.8.6)',
   koa: 'Koa 3.3 (anchor: @koa/cors 5.0.0)',
   nest: 'Nest 12.5 on platform-express (anchor: app.enableCors, i.e. cors)',
-  hono: 'Hono 4.13 on @hono/node-server (ours: compiled policy + runtime Web writers as a Hono middleware; anchor: hono/cors)',
+  hono: 'Hono 4.13 on @hono/node-server (ours: @org/cors-fetch cors(compiled); anchor: hono/cors)',
   next: 'Next.js 16.4 route handler under `next start` (ours: corsRoute; anchor: Next.js docs CORS example)',
-  'next-proxy': 'Next.js 16.4 proxy.ts under `next start` (ours: withCors; anchor: Next.js docs CORS example)',
+  'next-proxy': 'Next.js 16.4 proxy.ts under `next start` (ours: withCors(loadCompiledPolicy(…)); anchor: Next.js docs CORS example)',
 };
 
 const selected = (process.env['BENCH_FRAMEWORKS'] ?? FRAMEWORKS.join(',')).split(',').map((f) => f.trim()) as Framework[];

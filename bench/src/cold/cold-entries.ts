@@ -8,8 +8,8 @@ import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS } from '..
  * prints the milliseconds as JSON on stdout.
  */
 
-export type ColdContender = 'ours runtime' | 'ours authoring' | 'hono/cors' | 'cors' | '@koa/cors';
-export const COLD_CONTENDERS: readonly ColdContender[] = ['ours runtime', 'ours authoring', 'hono/cors', 'cors', '@koa/cors'];
+export type ColdContender = 'ours cors-fetch' | 'ours authoring' | 'hono/cors' | 'cors' | '@koa/cors';
+export const COLD_CONTENDERS: readonly ColdContender[] = ['ours cors-fetch', 'ours authoring', 'hono/cors', 'cors', '@koa/cors'];
 
 /** The options every anchor is built from, origins apart. */
 export function anchorOptions(origins: readonly string[]): Record<string, unknown> {
@@ -29,10 +29,14 @@ process.stdout.write(JSON.stringify({ ms }));
 /** The module source of one contender's cold-start script (an .mjs under bench/, so packages resolve). */
 export function coldEntry(contender: ColdContender): string {
   switch (contender) {
-    case 'ours runtime':
-      return `${PRELUDE}${START}const { loadCompiledPolicy } = await import('@org/cors-core/runtime');
-const policy = loadCompiledPolicy(data);
-${STOP}if (policy === undefined) process.exit(3);\n`;
+    case 'ours cors-fetch':
+      // @org/cors-fetch's Hono middleware, given the compiled policy, on a Hono app like hono/cors.
+      return `${PRELUDE}import { Hono } from 'hono';
+const app = new Hono();
+${START}const { cors } = await import('@org/cors-fetch');
+app.use(cors(data));
+app.get('/api/items', (c) => c.json({ items: [] }));
+${STOP}`;
     case 'ours authoring':
       return `${PRELUDE}${START}const { definePolicy } = await import('@org/cors-core');
 const policy = definePolicy(data);

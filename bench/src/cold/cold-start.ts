@@ -21,7 +21,7 @@ type Size = (typeof SIZES)[number];
 
 /** The JSON each contender reads for `origins`. */
 export function coldData(contender: ColdContender, origins: readonly string[]): string {
-  if (contender === 'ours runtime') return compiledJson(seedInput(origins));
+  if (contender === 'ours cors-fetch') return compiledJson(seedInput(origins));
   if (contender === 'ours authoring') return JSON.stringify(seedInput(origins));
   return JSON.stringify(anchorOptions(origins));
 }
@@ -83,12 +83,12 @@ export function coldStartBench(): ColdResult {
   }
   const targets: TargetResult[] = [];
   for (const [size, limit] of [[2, 1.5], [10_000, 3]] as const) {
-    const ours = med(size, 'ours runtime');
+    const ours = med(size, 'ours cors-fetch');
     const hono = med(size, 'hono/cors')!;
     const ratio = ours === undefined ? undefined : ours / hono;
-    const ourSpread = cell(size, 'ours runtime');
+    const ourSpread = cell(size, 'ours cors-fetch');
     targets.push(target(
-      `cold start, ${size === 2 ? 'seed policy' : '10,000 origins'}: ours runtime ÷ hono/cors`,
+      `cold start, ${size === 2 ? 'seed policy' : '10,000 origins'}: ours (cors-fetch, compiled) ÷ hono/cors`,
       ours === undefined ? 'n/a' : `${ours.toFixed(2)} ms vs ${hono.toFixed(2)} ms`,
       ratio,
       `≤ ${limit}×`,

@@ -1,8 +1,7 @@
 import cors from 'cors';
 import { cors as honoCors } from 'hono/cors';
-import {
-  preflightResponse, requestFacts, resolveCors, writeNodeDecision, writeWebDecision, type RuntimeCorsPolicy,
-} from '@org/cors-core/runtime';
+import { cors as fetchCors } from '@org/cors-fetch';
+import { requestFacts, resolveCors, writeNodeDecision, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS } from '../shared/bench-rules.js';
 import { runtimePolicy, seedInput } from '../shared/runtime-path.js';
 import type { Middleware } from './fake-http.js';
@@ -44,14 +43,10 @@ export function oursMiddleware(policy: RuntimeCorsPolicy): Middleware {
   };
 }
 
-/** Ours as a Web-host (Hono-shaped) middleware: preflights answered with `preflightResponse`, else `writeWebDecision` after the app. */
+/** Ours on a Web host: @org/cors-fetch's Hono middleware (preflights answered with a Response, else headers written after the app). */
 export function oursWebMiddleware(policy: RuntimeCorsPolicy): WebMiddleware {
-  return async (c, next) => {
-    const decision = resolveCors(policy, requestFacts(c.req.method, c.req.url, (name) => c.req.header(name)));
-    if (decision.end) return preflightResponse(decision);
-    await next();
-    writeWebDecision(c.res.headers, decision);
-  };
+  const middleware = fetchCors(policy);
+  return (c, next) => middleware(c as unknown as Parameters<typeof middleware>[0], next);
 }
 
 const CORS_OPTIONS = {

@@ -2,28 +2,19 @@ import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors as honoCors } from 'hono/cors';
-import { preflightResponse, resolveCors, webRequestFacts, withCorsHeaders } from '@org/cors-core/runtime';
+import { cors as policyCors } from '@org/cors-fetch';
 import { apiPolicyInput } from '@org/cors-policies';
 import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS, POLICY_ORIGINS } from '../../shared/bench-rules.js';
-import { runtimePolicy } from '../../shared/runtime-path.js';
+import { compiledJson } from '../../shared/runtime-path.js';
 import type { Contender } from '../http-scenarios.js';
 import { listening, type RunningServer } from '../running-server.js';
 
-/**
- * Ours on Hono: the compiled seed policy and the runtime's Web writers in a Hono middleware.
- * (@org/cors-fetch, the packaged form of this, is not on main yet; when it is, it replaces this.)
- */
+/** @org/cors-fetch's Hono middleware given the compiled seed policy (as a deployment loads it). */
 function oursOnHono(): MiddlewareHandler {
-  const policy = runtimePolicy(apiPolicyInput);
-  return async (c, next) => {
-    const decision = resolveCors(policy, webRequestFacts(c.req.raw));
-    if (decision.end) return preflightResponse(decision);
-    await next();
-    c.res = withCorsHeaders(c.res, decision);
-  };
+  return policyCors(JSON.parse(compiledJson(apiPolicyInput))) as unknown as MiddlewareHandler;
 }
 
-/** Hono 4 on @hono/node-server with one JSON route; `ours` is the runtime as a middleware, `anchor` hono/cors. */
+/** Hono 4 on @hono/node-server with one JSON route; `ours` is @org/cors-fetch, `anchor` hono/cors. */
 export function startHono(contender: Contender): Promise<RunningServer> {
   const app = new Hono();
   if (contender === 'ours') app.use(oursOnHono());

@@ -31,7 +31,7 @@ export function sample(script: string, dataFile: string): number {
   return (JSON.parse(out) as { ms: number }).ms;
 }
 
-export interface ColdResult {
+interface ColdResult {
   readonly report: string;
   readonly targets: TargetResult[];
 }

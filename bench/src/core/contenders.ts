@@ -121,7 +121,7 @@ export function baselineMiddleware(origins: readonly string[]): Middleware {
   };
 }
 
-export interface CoreContenders {
+interface CoreContenders {
   readonly node: Readonly<Record<NodeContenderName, Middleware>>;
   readonly web: Readonly<Record<WebContenderName, WebMiddleware>>;
 }

@@ -16,7 +16,7 @@ import { heapEntry, MEMORY_CONTENDERS, type MemoryContender } from './heap-entry
 
 const GENERATED = fileURLToPath(new URL('../../.generated/memory/', import.meta.url));
 const SAMPLES = Math.max(1, Number(process.env['BENCH_MEMORY_SAMPLES'] ?? 3));
-export const MEMORY_ORIGINS = 100_000;
+const MEMORY_ORIGINS = 100_000;
 
 export function memoryData(contender: MemoryContender, origins: readonly string[]): string {
   if (contender === 'Set of strings') return JSON.stringify(origins);

@@ -19,7 +19,7 @@ export type ProxyRuntime = 'node' | 'edge';
 const RUNTIMES: readonly ProxyRuntime[] = ['node', 'edge'];
 const LEAN_LIMIT = 4096;
 
-export interface BundleSize {
+interface BundleSize {
   readonly bytes: number;
   readonly gzip: number;
   /** The bundle itself (ESM, `next/*` imports left in). */

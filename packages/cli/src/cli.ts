@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
 import { ExitCode, LOAD_ERROR_EXIT_CODE, UsageError, type CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check.js';
+import { compileCommand } from './commands/compile.js';
 import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -12,10 +13,11 @@ import { InvalidPolicyError } from './commands/shared.js';
 import { PolicyLoadError } from '@org/cors-loader';
 import { escapeControlCharacters, escapeLine } from './terminal-text.js';
 
-const HELP = `cors-policy — check, explain, render, diff and migrate CORS policies
+const HELP = `cors-policy — check, compile, explain, render, diff and migrate CORS policies
 
 Usage:
   cors-policy check <policies…> [--format text|json] [--max-warnings N] [--environment NAME] [--timeout S]
+  cors-policy compile <policies|folders…> --out FILE.json|.js|.mjs|.cjs|.ts [--environment NAME] [--check] [--timeout S]
   cors-policy explain <policy> --origin O [--method M] [--header H]… [--path P] [--credentials]
                       [--environment NAME] [--policy NAME] [--format text|json] [--timeout S]
   cors-policy render <policy> [--format md|html|json] [--out FILE] [--environment NAME] [--policy NAME] [--timeout S]
@@ -30,7 +32,7 @@ worker with a time limit: --timeout S seconds (default 10).
 
 Exit codes:
   0   ok
-  1   policy errors, refused request, or loosening with --fail-on-loosening
+  1   policy errors, refused request, loosening with --fail-on-loosening, or a stale file with compile --check
   2   usage: bad arguments, missing file, invalid git ref or path
   3   a policy file could not be loaded (syntax error, threw, exported no policy, nested too deep)
   4   a policy file did not finish loading (time limit, or it ended the process itself)
@@ -44,6 +46,7 @@ const LOADING = { ...COMMON, timeout: { type: 'string' } } as const;
 
 const COMMANDS = {
   check: { ...LOADING, format: { type: 'string' }, 'max-warnings': { type: 'string' }, environment: { type: 'string' } },
+  compile: { ...LOADING, out: { type: 'string' }, environment: { type: 'string' }, check: { type: 'boolean' } },
   explain: {
     ...LOADING,
     origin: { type: 'string' },
@@ -171,6 +174,8 @@ async function dispatch(command: CommandName, args: readonly string[], io: CliIo
         io,
       );
     }
+    case 'compile':
+      return compileCommand({ paths: positionals, out: str('out'), environment: str('environment'), check: v['check'] === true, timeoutMs: timeout }, io);
     case 'explain':
       noExtra(1);
       return explainCommand(

@@ -6,7 +6,7 @@ describe('cors-policy', () => {
   it('prints usage with --help (exit 0) and without a command (exit 2)', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['check', 'explain', 'render', 'diff', 'schema', 'migrate']) expect(help.stdout).toContain(`cors-policy ${command}`);
+    for (const command of ['check', 'compile', 'explain', 'render', 'diff', 'schema', 'migrate']) expect(help.stdout).toContain(`cors-policy ${command}`);
     expect((await runCli([])).code).toBe(2);
   });
 

@@ -25,3 +25,4 @@ export { routeVectors } from './vectors/routes.js';
 export { wildcardVectors } from './vectors/wildcards.js';
 export type { ConformanceServerOptions, ConformanceTarget, RunningTarget, TargetSetup } from './target.js';
 export type { BrowserVerdict, ConformanceVector, VectorApp, VectorExpect, VectorRequest } from './vector.js';
+export { loadedModules, VALIDATOR } from './loaded-modules.js';

@@ -51,8 +51,21 @@ export function sortIssues(issues: readonly PolicyIssue[]): PolicyIssue[] {
   return [...issues].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
 }
 
+/**
+ * Marks every `CorsPolicyError`, whichever copy of core made it. A registered symbol, because one
+ * process can hold several copies (the ESM and CJS builds, each entry's own bundle): the Node entry
+ * validates raw input with the CJS authoring build, and callers check with the class they imported.
+ */
+const POLICY_ERROR: unique symbol = Symbol.for('@org/cors-core/policy-error@1');
+
 /** Thrown by `definePolicy` when a policy has at least one error. Carries every issue found. */
 export class CorsPolicyError extends Error {
+  /** `instanceof CorsPolicyError` holds for an error from any copy of core (ESM, CJS, bundled). */
+  static override [Symbol.hasInstance](value: unknown): value is CorsPolicyError {
+    if (this !== CorsPolicyError) return Function.prototype[Symbol.hasInstance].call(this, value); // a subclass: its own prototype chain
+    return typeof value === 'object' && value !== null && (value as { [POLICY_ERROR]?: unknown })[POLICY_ERROR] === true;
+  }
+
   override readonly name = 'CorsPolicyError';
   /** Every finding, errors and warnings alike, in policy order. */
   readonly issues: readonly PolicyIssue[];
@@ -65,5 +78,6 @@ export class CorsPolicyError extends Error {
     super(`${label} is invalid (${errors} error${errors === 1 ? '' : 's'}):\n${formatIssues(issues)}`);
     this.issues = issues;
     this.policyName = policyName;
+    Object.defineProperty(this, POLICY_ERROR, { value: true });
   }
 }

@@ -1,10 +1,10 @@
 import { appBehaviour, ConformanceApp } from '@org/cors-conformance';
-import type { CorsPolicy } from '@org/cors-core';
+import type { RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import express, { type Express } from 'express';
 import { cors } from '../src/index.js';
 
 /** The conformance suite's standard app, in Express primitives, behind the CORS middleware. */
-export function conformanceApp(policy: CorsPolicy, createApp: () => Express = express): Express {
+export function conformanceApp(policy: RuntimeCorsPolicy, createApp: () => Express = express): Express {
   const app = createApp();
   app.use(cors(policy));
   // `/missing…` is left unrouted, so Express's own 404 (finalhandler) answers it.

@@ -1,6 +1,7 @@
-import { expectPolicyError, sendRequest, serveForTest } from '@org/cors-conformance';
-import { CorsPolicyError, definePolicy, type PolicyInput } from '@org/cors-core';
-import express from 'express';
+import { join } from 'node:path';
+import { expectPolicyError, sendRequest, serveForTest, loadedModules, VALIDATOR } from '@org/cors-conformance';
+import { compilePolicy, CorsPolicyError, definePolicy, loadCompiledPolicy, type PolicyInput } from '@org/cors-core';
+import express, { type Express } from 'express';
 import { describe, expect, it } from 'vitest';
 import { cors } from '../src/index.js';
 
@@ -80,4 +81,52 @@ describe('cors (express)', () => {
     const response = await sendRequest(url, { method: 'GET', path: '/api/items', headers: { origin: 'https://myapp.com' } });
     expect(response.headers.vary).toBe('Accept-Encoding, Origin');
   });
+
+  it('keeps Origin in Vary and the origin-specific Allow-Origin when a route replaces Vary with res.set', async () => {
+    const app = express();
+    app.use(cors(api));
+    app.get('/api/items', (_req, res) => {
+      res.set('Vary', 'Accept-Encoding');
+      res.json([]);
+    });
+    const url = await serveForTest(app);
+
+    const response = await sendRequest(url, { method: 'GET', path: '/api/items', headers: { origin: 'https://myapp.com' } });
+    expect(response.headers['access-control-allow-origin']).toBe('https://myapp.com');
+    expect(response.headers.vary).toBe('Accept-Encoding, Origin');
+  });
+});
+
+describe('cors (express) with compiled policies', () => {
+  const compiledJson = () => JSON.parse(JSON.stringify(compilePolicy(definePolicy(api)))) as unknown as ReturnType<typeof compilePolicy>;
+  async function origins(app: Express): Promise<Array<string | undefined>> {
+    app.get('/api/items', (_req, res) => res.send('[]'));
+    const url = await serveForTest(app);
+    const ask = async (origin: string) => (await sendRequest(url, { method: 'GET', path: '/api/items', headers: { origin } })).headers['access-control-allow-origin'] as string | undefined;
+    return [await ask('https://myapp.com'), await ask('http://localhost:3000')];
+  }
+
+  it('enforces a policy from loadCompiledPolicy', async () => {
+    const app = express();
+    app.use(cors(loadCompiledPolicy(compiledJson())));
+    expect(await origins(app)).toEqual(['https://myapp.com', undefined]);
+  });
+
+  it('enforces compiled data as plain JSON, in the environment asked for', async () => {
+    const app = express();
+    app.use(cors(compiledJson(), { environment: 'development' }));
+    expect(await origins(app)).toEqual(['https://myapp.com', 'http://localhost:3000']);
+  });
+
+  it('refuses malformed compiled data at boot with a TypeError naming the field', () => {
+    expect(() => cors({ ...compiledJson(), base: {} } as never)).toThrow(/base\.rules/);
+  });
+
+  it('never loads the validator in a fresh Node given compiled data; raw input loads it', async () => {
+    const run = (policy: unknown) => loadedModules(join(import.meta.dirname, '..'), (adapter) => `const { cors } = await import(${JSON.stringify(adapter)});\ncors(${JSON.stringify(policy)});`);
+    const compiled = await run(compiledJson());
+    expect(compiled.some((path) => /core\/dist\/node\.js$/.test(path))).toBe(true);
+    expect(compiled.filter((path) => VALIDATOR.test(path))).toEqual([]);
+    expect((await run(api)).some((path) => /[/\\]zod[/\\]/.test(path))).toBe(true);
+  }, 60_000);
 });

@@ -1,33 +1,35 @@
-import { mergeVary, requestFacts, resolveCors, toPolicy, type CorsDecision, type CorsPolicy, type PolicyInput } from '@org/cors-core';
+import { format } from 'node:util';
+import { loadPolicyInNode, type CorsPolicySource } from '@org/cors-core/node';
+import { mergeVary, requestFacts, resolveCors, writeNodeDecision, type CorsDecision } from '@org/cors-core/runtime';
 import type { Middleware } from 'koa';
 
 /** Options of {@link cors}. */
 export interface CorsOptions {
-  /** Environment overlay to load (e.g. `'development'`); unknown names fail at boot. Default: the base policy. */
+  /** Environment overlay to enforce (e.g. `'development'`); unknown names fail at boot. Default: the policy's own. */
   readonly environment?: string | undefined;
 }
 
 /**
- * Koa middleware enforcing a CORS policy. The policy (or policy input) is loaded here, so a bad
- * policy throws `CorsPolicyError`, listing every issue, when the app boots rather than on a request.
+ * Koa middleware enforcing a CORS policy: one from `definePolicy`, compiled data (`compilePolicy()`,
+ * `cors-policy compile`, `loadCompiledPolicy()`) — which never loads the validator — or raw policy
+ * input, validated here so a bad policy throws `CorsPolicyError`, listing every issue, at boot.
  *
- * Per request it resolves the decision with `@org/cors-core`, sets its headers, appends its `Vary`
- * tokens, answers preflights itself (204 / the policy's refusal status) and awaits `next()` for
- * everything else. Koa's error handler clears response headers, so when a downstream middleware
- * throws, the CORS headers and `Vary` are carried on `err.headers`, which Koa re-applies.
+ * Per request it resolves the decision, writes it with core's Node writer (which keeps `Origin` in
+ * `Vary` even when a later `ctx.set('Vary', …)` replaces it), answers preflights itself (204 / the
+ * policy's refusal status) and awaits `next()` for everything else. Koa's error handler clears the
+ * response headers, so whatever a downstream middleware throws leaves carrying them on `err.headers`,
+ * which Koa re-applies.
  *
  * @example
  * import { cors } from '@org/cors-koa';
  * app.use(cors(apiPolicy));
  * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/koa.md (install, usage, migrating from `@koa/cors`)
  */
-export function cors(policyOrInput: CorsPolicy | PolicyInput, options: CorsOptions = {}): Middleware {
-  const policy = toPolicy(policyOrInput, options);
+export function cors(policy: CorsPolicySource, options: CorsOptions = {}): Middleware {
+  const enforced = loadPolicyInNode(policy, options.environment);
   return async function corsMiddleware(ctx, next) {
-    const decision = resolveCors(policy, requestFacts(ctx.method, ctx.originalUrl, (name) => ctx.req.headers[name]));
-    for (const [name, value] of decision.headers) ctx.set(name, value);
-    const vary = mergeVary(ctx.response.get('Vary'), decision.vary);
-    if (vary !== undefined) ctx.set('Vary', vary);
+    const decision = resolveCors(enforced, requestFacts(ctx.method, ctx.originalUrl, (name) => ctx.req.headers[name]));
+    writeNodeDecision(ctx.res, decision);
     if (decision.end) {
       ctx.body = null; // an explicitly empty body (before the status: a null body on 200 would become 204)
       ctx.status = decision.status;
@@ -35,21 +37,29 @@ export function cors(policyOrInput: CorsPolicy | PolicyInput, options: CorsOptio
     }
     try {
       await next();
-    } catch (error) {
-      throw carryHeaders(error, decision);
+    } catch (thrown) {
+      throw carryHeaders(thrown, decision);
     }
   };
 }
 
-/** Puts the decision's headers on `err.headers`, the headers Koa's `ctx.onerror` sets on the error response. */
-function carryHeaders(error: unknown, decision: CorsDecision): unknown {
-  if (typeof error !== 'object' || error === null || Object.isFrozen(error)) return error;
-  const carrier = error as { headers?: Record<string, string | string[]> };
-  const headers = { ...carrier.headers };
+type KoaError = Error & { headers?: Record<string, string | string[]>; status?: unknown; statusCode?: unknown; expose?: unknown };
+
+/**
+ * The thrown value, carrying the decision's headers on `err.headers` (what Koa's `ctx.onerror` sets
+ * on the error response). A non-error is wrapped as Koa itself would wrap it; a frozen or sealed
+ * error is copied (Koa answers the copy alike: same message, status and exposure).
+ */
+function carryHeaders(thrown: unknown, decision: CorsDecision): unknown {
+  if (decision.headers.length === 0 && decision.vary.length === 0) return thrown;
+  // Koa's own test (lib/context.js onerror): also true for errors from another realm.
+  const isError = Object.prototype.toString.call(thrown) === '[object Error]' || thrown instanceof Error;
+  const error = (isError ? thrown : new Error(format('non-error thrown: %j', thrown))) as KoaError;
+  const headers = { ...error.headers };
   for (const [name, value] of decision.headers) headers[name] = value;
   const varyKey = Object.keys(headers).find((name) => name.toLowerCase() === 'vary') ?? 'Vary';
   const vary = mergeVary(headers[varyKey], decision.vary);
   if (vary !== undefined) headers[varyKey] = vary;
-  carrier.headers = headers;
-  return error;
+  if (Reflect.set(error, 'headers', headers)) return error;
+  return Object.assign(new Error(error.message, { cause: error }), { status: error.status, statusCode: error.statusCode, expose: error.expose, headers });
 }

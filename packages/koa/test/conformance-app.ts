@@ -1,10 +1,10 @@
 import { appBehaviour, ConformanceApp } from '@org/cors-conformance';
-import type { CorsPolicy } from '@org/cors-core';
+import type { RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import Koa from 'koa';
 import { cors } from '../src/index.js';
 
 /** The conformance suite's standard app, in Koa primitives, behind the CORS middleware. */
-export function conformanceApp(policy: CorsPolicy, KoaClass: typeof Koa = Koa): Koa {
+export function conformanceApp(policy: RuntimeCorsPolicy, KoaClass: typeof Koa = Koa): Koa {
   const app = new KoaClass();
   app.silent = true; // the throwing vectors would otherwise log every error
   app.use(cors(policy));

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import { mergeVary, requestFacts, resolveCors, type CorsPolicy } from '@org/cors-core';
+import { requestFacts, resolveCors, writeNodeDecision, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import { CORS_POLICY } from './cors-policy-token.js';
 
 /** A Node request as Express (`originalUrl`) or plain Node hands it over. */
@@ -8,16 +8,15 @@ type NodeRequest = IncomingMessage & { originalUrl?: string };
 
 /**
  * The policy as a plain `(req, res, next)` handler over Node's own `IncomingMessage`/`ServerResponse`
- * (what Nest hands middleware on both the Express and the Fastify platform).
+ * (what Nest hands middleware on both the Express and the Fastify platform). Core's Node writer keeps
+ * `Origin` in `Vary` even when a handler's `@Header('Vary', …)` (or Fastify's `reply.header`) replaces it.
  */
-export function corsPolicyHandler(policy: CorsPolicy): (req: NodeRequest, res: ServerResponse, next: () => void) => void {
+export function corsPolicyHandler(policy: RuntimeCorsPolicy): (req: NodeRequest, res: ServerResponse, next: () => void) => void {
   return (req, res, next) => {
-    // `originalUrl`: Express rewrites `url` below a mount point; route rules need the full path.
+    // `originalUrl`: Express rewrites `url` below a mount point (middie sets it too); route rules need the full path.
     const facts = requestFacts(req.method ?? 'GET', req.originalUrl ?? req.url ?? '/', (name) => req.headers[name]);
     const decision = resolveCors(policy, facts);
-    for (const [name, value] of decision.headers) res.setHeader(name, value);
-    const vary = mergeVary(res.getHeader('vary'), decision.vary);
-    if (vary !== undefined) res.setHeader('Vary', vary);
+    writeNodeDecision(res, decision);
     if (!decision.end) return next();
     res.statusCode = decision.status;
     res.end();
@@ -32,7 +31,7 @@ export function corsPolicyHandler(policy: CorsPolicy): (req: NodeRequest, res: S
 export class CorsPolicyMiddleware implements NestMiddleware {
   private readonly handle: ReturnType<typeof corsPolicyHandler>;
 
-  constructor(@Inject(CORS_POLICY) policy: CorsPolicy) {
+  constructor(@Inject(CORS_POLICY) policy: RuntimeCorsPolicy) {
     this.handle = corsPolicyHandler(policy);
   }
 

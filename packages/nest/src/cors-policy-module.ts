@@ -1,22 +1,23 @@
 import { Inject, Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { toPolicy, type CorsPolicy, type PolicyInput } from '@org/cors-core';
+import { loadPolicyInNode, type CorsPolicySource } from '@org/cors-core/node';
+import type { RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import { corsPolicyHandler } from './cors-policy-middleware.js';
 import { CORS_POLICY } from './cors-policy-token.js';
 
 /** Options of {@link CorsPolicyModule.forRoot}. */
 export interface CorsPolicyModuleOptions {
-  /** Environment overlay to apply when a `PolicyInput` is given (e.g. `process.env.APP_ENV`). */
+  /** Environment overlay to enforce (e.g. `process.env.APP_ENV`); unknown names fail at declaration. */
   environment?: string | undefined;
 }
 
 /** Options of {@link CorsPolicyModule.forRootAsync}: a Nest factory provider for the policy. */
 export interface CorsPolicyModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  /** Returns the policy (or its input); may be async. Receives the `inject` providers. */
-  useFactory: (...args: any[]) => CorsPolicy | PolicyInput | Promise<CorsPolicy | PolicyInput>;
+  /** Returns the policy, compiled data or raw input; may be async. Receives the `inject` providers. */
+  useFactory: (...args: any[]) => CorsPolicySource | Promise<CorsPolicySource>;
   /** Providers passed to `useFactory`, as in any Nest factory provider. */
   inject?: FactoryProvider['inject'];
-  /** Environment overlay to apply when the factory returns a `PolicyInput`. */
+  /** Environment overlay to enforce; an unknown name fails the boot. */
   environment?: string | undefined;
 }
 
@@ -34,18 +35,20 @@ export interface CorsPolicyModuleAsyncOptions extends Pick<ModuleMetadata, 'impo
  */
 @Module({})
 export class CorsPolicyModule {
-  constructor(@Inject(CORS_POLICY) policy: CorsPolicy, @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
+  constructor(@Inject(CORS_POLICY) policy: RuntimeCorsPolicy, @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
     // Explicit @Inject tokens: the published build (esbuild) emits no decorator metadata.
     // Instantiated by NestFactory.create, before app.init() registers the body parser and middleware.
     adapterHost.httpAdapter.use(corsPolicyHandler(policy));
   }
 
   /**
-   * Loads the policy now: a bad policy input throws a `CorsPolicyError` listing every issue
-   * while the application module is being declared, before anything listens.
+   * Loads the policy now: a policy from `definePolicy`, compiled data (`compilePolicy()`,
+   * `cors-policy compile`, `loadCompiledPolicy()`) — which never loads the validator — or raw input,
+   * which throws a `CorsPolicyError` listing every issue while the application module is being
+   * declared, before anything listens.
    */
-  static forRoot(policy: CorsPolicy | PolicyInput, options: CorsPolicyModuleOptions = {}): DynamicModule {
-    const loaded = toPolicy(policy, options);
+  static forRoot(policy: CorsPolicySource, options: CorsPolicyModuleOptions = {}): DynamicModule {
+    const loaded = loadPolicyInNode(policy, options.environment);
     return { module: CorsPolicyModule, global: true, providers: [{ provide: CORS_POLICY, useValue: loaded }], exports: [CORS_POLICY] };
   }
 
@@ -55,7 +58,7 @@ export class CorsPolicyModule {
    * `CorsPolicyError` listing every issue.
    */
   static forRootAsync(options: CorsPolicyModuleAsyncOptions): DynamicModule {
-    const useFactory = async (...args: unknown[]) => toPolicy(await options.useFactory(...args), { environment: options.environment });
+    const useFactory = async (...args: unknown[]) => loadPolicyInNode(await options.useFactory(...args), options.environment);
     return {
       module: CorsPolicyModule,
       global: true,

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import 'reflect-metadata';
 import { Module, type MiddlewareConsumer } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { badPolicy, expectPolicyError, itemsPolicy, preflightInit } from '@org/cors-conformance';
-import { CorsPolicyError, definePolicy, type PolicyInput } from '@org/cors-core';
+import { badPolicy, expectPolicyError, itemsPolicy, preflightInit, loadedModules, VALIDATOR } from '@org/cors-conformance';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { compilePolicy, CorsPolicyError, definePolicy, loadCompiledPolicy, type CompiledCorsPolicy, type PolicyInput } from '@org/cors-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CORS_POLICY, CorsPolicyMiddleware, CorsPolicyModule } from '../src/index.js';
 import { ItemsController, listen } from './nest-app.js';
@@ -157,4 +159,57 @@ describe('CorsPolicyModule.forRootAsync', () => {
     const error = (await boot.catch((caught: unknown) => caught)) as CorsPolicyError;
     expect(error.issues.filter((issue) => issue.severity === 'error').length).toBeGreaterThanOrEqual(3);
   });
+});
+
+/** The items policy as a build step writes it and a service reads it: compiled, through JSON. */
+const compiledItems = (): CompiledCorsPolicy => JSON.parse(JSON.stringify(compilePolicy(definePolicy(itemsPolicy)))) as CompiledCorsPolicy;
+
+describe.each([
+  ['express', () => undefined],
+  ['fastify', () => new FastifyAdapter()],
+])('CorsPolicyModule on platform-%s', (_platform, adapter) => {
+  it('keeps Origin in Vary and the origin-specific Allow-Origin when a handler replaces Vary with @Header', async () => {
+    server = await listen(CorsPolicyModule.forRoot(itemsPolicy), undefined, adapter());
+    const res = await fetch(`${server.url}/negotiated`, { headers: { origin: 'https://app.example.com' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding, Origin');
+  });
+
+  it('answers a preflight for a route without an OPTIONS handler, and puts CORS headers on Nest\'s own 404', async () => {
+    server = await listen(CorsPolicyModule.forRoot(compiledItems()), undefined, adapter());
+    const preflight = await fetch(`${server.url}/api/items/7`, preflightInit('https://app.example.com', 'PUT', 'content-type'));
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
+    const missing = await fetch(`${server.url}/nowhere`, { headers: { origin: 'https://app.example.com' } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(missing.headers.get('vary')).toMatch(/\bOrigin\b/);
+  });
+});
+
+describe('CorsPolicyModule with compiled policies', () => {
+  it('enforces a policy from loadCompiledPolicy and provides it as CORS_POLICY', async () => {
+    server = await listen(CorsPolicyModule.forRoot(loadCompiledPolicy(compiledItems())));
+    const open = await fetch(`${server.url}/public/status`, { headers: { origin: 'https://anyone.example' } });
+    expect(open.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await (await fetch(`${server.url}/policy/name`)).text()).toBe('items-api');
+  });
+
+  it('enforces compiled data from forRootAsync, in the environment asked for', async () => {
+    const withOverlay = compilePolicy(definePolicy({ ...itemsPolicy, environments: { development: { origins: ['http://localhost:3000'] } } }));
+    server = await listen(CorsPolicyModule.forRootAsync({ useFactory: async () => JSON.parse(JSON.stringify(withOverlay)) as CompiledCorsPolicy, environment: 'development' }));
+    const res = await fetch(`${server.url}/api/items/7`, preflightInit('http://localhost:3000', 'PUT'));
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+  });
+
+  it('never loads the validator in a fresh Node given compiled data; raw input loads it', async () => {
+    const run = (policy: unknown) =>
+      loadedModules(join(import.meta.dirname, '..'), (adapter) => `await import('reflect-metadata');\nconst { CorsPolicyModule } = await import(${JSON.stringify(adapter)});\nCorsPolicyModule.forRoot(${JSON.stringify(policy)});`);
+    const compiled = await run(compiledItems());
+    expect(compiled.some((path) => /core\/dist\/node\.js$/.test(path))).toBe(true);
+    expect(compiled.filter((path) => VALIDATOR.test(path))).toEqual([]);
+    expect((await run(itemsPolicy)).some((path) => /[/\\]zod[/\\]/.test(path))).toBe(true);
+  }, 60_000);
 });

@@ -16,6 +16,7 @@ const PUBLISHED = [
   '@org/cors-koa',
   '@org/cors-nest',
   '@org/cors-next',
+  '@org/cors-fetch',
   '@org/cors-cli',
   '@org/cors-loader',
   '@org/cors-report',
@@ -42,6 +43,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = resolve(here, '../../..');
 const exampleDir = join(workspaceRoot, 'examples/shared-policies');
 const serviceFixture = resolve(here, '../fixtures/service');
+const buildTimeFixture = resolve(here, '../fixtures/build-time-app');
 
 // npm must see the user's npm config, not the variables pnpm and turbo export to scripts.
 const env: NodeJS.ProcessEnv = {
@@ -191,6 +193,74 @@ describe('a service installed from the tarballs, outside the repository', () => 
   ])('loads core, an adapter and the shared policy with %s', async (_label, file) => {
     const { stdout } = await run('node', [file], { cwd: service, env });
     expect(JSON.parse(stdout)).toEqual({ definePolicy: 'function', isCorsPolicy: true, middleware: 'function', name: POLICY_NAME });
+  });
+});
+
+describe('a service enforcing the shared policy compiled by the cors-policy bin', () => {
+  it.each([
+    ['ESM', 'orders.compiled.mjs', 'compiled-server.mjs'],
+    ['CommonJS', 'orders.compiled.cjs', 'compiled-server.cjs'],
+  ])('answers preflights from @org/cors-core/runtime and the compiled module (%s)', async (_label, compiled, file) => {
+    const compile = ['--no-install', 'cors-policy', 'compile', '@acme/cors-policies', '--out', `compiled/${compiled}`];
+    const result = await run('npx', compile, { cwd: service, env });
+    expect(result.stdout).toContain(`ordersPolicy (${POLICY_NAME})`);
+    const text = await readFile(join(service, 'compiled', compiled), 'utf8');
+    // The header names the package version it was compiled from.
+    expect(text).toContain('Sources: @acme/cors-policies (@acme/cors-policies@1.2.0, index.cjs).');
+    // What CI runs: the file just written is current.
+    expect((await run('npx', [...compile, '--check'], { cwd: service, env, check: false })).code).toBe(0);
+
+    const { server, match } = await startServer('node', [file], { cwd: service, env, ready: /\{"port":(\d+)[,}].*\n/, timeoutMs: 60_000 });
+    servers.push(server);
+    if (file.endsWith('.cjs')) expect(JSON.parse(match[0]!)).toMatchObject({ validatorLoaded: false });
+    await expectPolicyEnforced(Number(match[1]), '/api/orders');
+  });
+});
+
+describe('build-time validation: a Next.js app whose build compiles its policy before next build', () => {
+  let app = '';
+  let policySource = '';
+  beforeAll(async () => {
+    app = join(tmp, 'edge-app');
+    await cp(buildTimeFixture, app, { recursive: true });
+    policySource = await readFile(join(app, 'cors.policy.ts'), 'utf8');
+    const needed = ['@org/cors-core', '@org/cors-next', '@org/cors-fetch', '@org/cors-cli', '@org/cors-loader', '@org/cors-report'].map((name) => tarballs.get(name)!);
+    const registry = REGISTRY_PACKAGES.filter((spec) => /^(next|react|react-dom|typescript|@types\/react|@types\/node)@/.test(spec));
+    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...needed, ...registry], { cwd: app, env });
+  });
+
+  it('builds, and its Edge middleware carries only the compiled data and the runtime', async () => {
+    const build = await run('npm', ['run', 'build'], { cwd: app, env });
+    expect(build.stdout).toContain('Wrote cors.compiled.ts (1 policy)');
+
+    const manifest = JSON.parse(await readFile(join(app, '.next/server/middleware-manifest.json'), 'utf8')) as {
+      middleware: Record<string, { files: string[] }>;
+    };
+    const files = manifest.middleware['/']?.files ?? [];
+    const bundle = (await Promise.all(files.map((file) => readFile(join(app, '.next', file), 'utf8')))).join('\n');
+    expect(bundle).toContain('cors-policy/compiled@1');
+    expect(bundle).toContain('https://shop.acme.example');
+    // No validator (zod), no public-suffix list (tldts), no lint rules.
+    for (const marker of ['ZodError', 'blogspot', 'origins/wildcard-with-credentials']) expect(bundle, marker).not.toContain(marker);
+
+    const port = await freePort();
+    const next = join(app, 'node_modules/next/dist/bin/next');
+    const { server } = await startServer('node', [next, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: app, env, ready: /Ready in/, timeoutMs: 60_000 });
+    servers.push(server);
+    await expectPolicyEnforced(port, '/api/hello');
+  });
+
+  it('fails the build with the lint report, before next build runs, when the policy only middleware.ts uses is invalid', async () => {
+    const compiled = join(app, 'cors.compiled.ts');
+    const before = await readFile(compiled, 'utf8');
+    await writeFile(join(app, 'cors.policy.ts'), policySource.replace("origins: ['https://shop.acme.example']", "origins: ['*']"));
+    const build = await run('npm', ['run', 'build'], { cwd: app, env, check: false });
+    const output = build.stdout + build.stderr;
+    expect(build.code).not.toBe(0);
+    expect(output).toContain('origins/wildcard-with-credentials');
+    expect(output).toContain('cors-policy compile: nothing written');
+    expect(output).not.toContain('Creating an optimized production build');
+    expect(await readFile(compiled, 'utf8')).toBe(before);
   });
 });
 

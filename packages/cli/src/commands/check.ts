@@ -1,7 +1,7 @@
 import { formatIssuePath, sortIssues } from '@org/cors-core';
 import type { PolicyIssue } from '@org/cors-core';
 import { ExitCode, LOAD_ERROR_EXIT_CODE, UsageError, type CliIo } from '../cli-io.js';
-import { PolicyLoadError, readPolicySpec, type LocatedIssue, type PolicyPackage } from '@org/cors-loader';
+import { PolicyLoadError, readPolicySpec, type LoadedPolicyFile, type LocatedIssue, type PolicyPackage } from '@org/cors-loader';
 import { escapeLine } from '../terminal-text.js';
 import { policyLabel } from './shared.js';
 
@@ -66,13 +66,35 @@ export interface CheckOptions {
 
 export async function checkCommand(options: CheckOptions, io: CliIo): Promise<number> {
   if (options.files.length === 0) throw new UsageError('check needs at least one policy file');
+  const { report, exitCode } = await checkPolicyFiles(options, io.cwd);
+  if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout(renderCheckText(report));
+  return exitCode;
+}
+
+/** What {@link checkPolicyFiles} found: the report, the exit code `check` gives it, and every policy loaded. */
+export interface CheckedPolicyFiles {
+  readonly report: CheckReport;
+  /** 0 when the report is clean; else the largest applicable exit code (a load failure outranks findings). */
+  readonly exitCode: number;
+  /** Every file that loaded, with its policies (valid or not), in the order given. */
+  readonly loaded: readonly LoadedPolicyFile[];
+}
+
+/**
+ * Loads and lints every file: the one meaning of "these policies pass" for `check` and `compile`.
+ * Load failures are part of the report (and of the exit code), never thrown.
+ */
+export async function checkPolicyFiles(options: Omit<CheckOptions, 'format'>, cwd: string): Promise<CheckedPolicyFiles> {
   const files: CheckedFile[] = [];
+  const loadedFiles: LoadedPolicyFile[] = [];
   // Several files: the largest applicable exit code wins (a file that did not finish outranks the rest).
   let loadExit: number = ExitCode.Ok;
   for (const file of options.files) {
     try {
-      const loaded = await readPolicySpec(file, io.cwd, { environment: options.environment, timeoutMs: options.timeoutMs });
+      const loaded = await readPolicySpec(file, cwd, { environment: options.environment, timeoutMs: options.timeoutMs });
       if (loaded === undefined) throw new PolicyLoadError('file-not-found', file, `${file} does not exist at that revision`);
+      loadedFiles.push(loaded);
       files.push({
         file,
         package: packageJson(loaded.package),
@@ -110,11 +132,8 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
   };
   const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && summary.warnings > options.maxWarnings;
   const report: CheckReport = { files, summary, maxWarnings: options.maxWarnings ?? null, ok: summary.errors === 0 && !tooManyWarnings };
-
-  if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else io.stdout(renderCheckText(report));
-  if (loadExit !== ExitCode.Ok) return loadExit;
-  return report.ok ? ExitCode.Ok : ExitCode.Failure;
+  const exitCode = loadExit !== ExitCode.Ok ? loadExit : report.ok ? ExitCode.Ok : ExitCode.Failure;
+  return { report, exitCode, loaded: loadedFiles };
 }
 
 function packageJson(pkg: PolicyPackage | undefined): CheckedFile['package'] {

@@ -1,9 +1,10 @@
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CorsPolicy } from '@org/cors-core';
 import { gitProvenance, loadPolicyFile } from '@org/cors-loader';
 import { renderSite, type SitePolicy } from '@org/cors-report';
 import { ExitCode, UsageError, type CliIo } from '../cli-io.js';
+import { policyFiles } from './policy-files.js';
 import { InvalidPolicyError, requireLoaded } from './shared.js';
 
 export interface SiteOptions {
@@ -15,9 +16,6 @@ export interface SiteOptions {
   /** Time limit for loading a policy module, in milliseconds (default: the loader's). */
   readonly timeoutMs?: number | undefined;
 }
-
-const POLICY_FILE = /\.policy\.(?:ts|mts|cts|js|mjs|cjs|json)$/;
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'coverage']);
 
 /**
  * `site`: the auditor site for every policy in the given files and folders, as static HTML in `--out`.
@@ -69,34 +67,6 @@ export async function siteCommand(options: SiteOptions, io: CliIo): Promise<numb
   }
   io.stdout(`Wrote ${site.length} files for ${policies.length} ${policies.length === 1 ? 'policy' : 'policies'} to ${outArg}:\n${site.map((f) => `  ${join(outArg, f.path)}\n`).join('')}`);
   return ExitCode.Ok;
-}
-
-/** Files as given; folders searched (recursively, skipping dependencies and build output) for `*.policy.*`. */
-async function policyFiles(paths: readonly string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    const info = await stat(resolve(cwd, path)).catch(() => undefined);
-    if (info?.isDirectory() !== true) {
-      files.push(path); // the loader reports a missing or unsupported file
-      continue;
-    }
-    const found = await searchFolder(resolve(cwd, path));
-    if (found.length === 0) throw new UsageError(`${path} holds no *.policy.ts / .js / .json file`);
-    files.push(...found.map((absolute) => relative(cwd, absolute) || absolute));
-  }
-  return [...new Set(files)];
-}
-
-async function searchFolder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true });
-  const found: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(folder, entry.name);
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) found.push(...(await searchFolder(path)));
-    else if (entry.isFile() && POLICY_FILE.test(entry.name)) found.push(path);
-  }
-  return found;
 }
 
 async function ensureFolder(out: string, shown: string): Promise<void> {

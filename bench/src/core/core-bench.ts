@@ -20,11 +20,11 @@ import { CORE_SCENARIOS, request, type CoreScenarioName } from './scenarios.js';
  * slices other processes get, which inflates some cells many times over and not others. CPU time
  * still counts this process's GC and JIT helper threads, as wall time would.
  *
- *   BENCH_ROUNDS (default 3)   BENCH_CPU_MS per measurement (default 200)   BENCH_CLOCK=cpu|wall
+ *   BENCH_ROUNDS (default 4)   BENCH_CPU_MS per measurement (default 150)   BENCH_CLOCK=cpu|wall
  */
 
-const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 3));
-const CPU_MS = Number(process.env['BENCH_CPU_MS'] ?? 200);
+const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 4));
+const CPU_MS = Number(process.env['BENCH_CPU_MS'] ?? 150);
 const CLOCK = process.env['BENCH_CLOCK'] ?? 'cpu';
 if (CLOCK !== 'cpu' && CLOCK !== 'wall') throw new Error('BENCH_CLOCK must be cpu or wall');
 
@@ -105,9 +105,14 @@ export async function coreBench(): Promise<{ report: string; targets: TargetResu
   const cells = buildCells();
   const samples = new Map<string, number[]>();
   const key = (group: Group, scenario: string, contender: CoreContenderName) => `${group}|${scenario}|${contender}`;
-  // Cells of one (group, scenario) are adjacent; rotate the contenders within each such run per round.
+  // Cells that a target compares are measured close together in time (the machine's load drifts over
+  // minutes): one run per scenario holds it at every size (3 vs 100,000 origins, 1 vs 1,000 patterns),
+  // and the preflights (normal, capped, malicious) share one run. The order within a run rotates per round.
   const runs = new Map<string, Cell[]>();
-  for (const cell of cells) runs.set(`${cell.group}|${cell.scenario}`, [...(runs.get(`${cell.group}|${cell.scenario}`) ?? []), cell]);
+  for (const cell of cells) {
+    const run = cell.group.startsWith('patterns') ? `patterns|${cell.scenario}` : cell.scenario.endsWith('preflight') ? 'preflights' : cell.scenario;
+    runs.set(run, [...(runs.get(run) ?? []), cell]);
+  }
   for (let round = 0; round < ROUNDS; round++) {
     let done = 0;
     for (const run of runs.values()) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextContender } from '../next-app/app/api/items/contenders.js';
+import { proxyContender } from '../next-app/proxy-contenders.js';
 import { CONTENDERS, corsProblem, HTTP_SCENARIOS, type Contender } from '../src/adapters/http-scenarios.js';
 import type { RunningServer } from '../src/adapters/running-server.js';
 import { NODE_FRAMEWORKS, startServer } from '../src/adapters/start-server.js';
@@ -52,5 +53,25 @@ describe('next route handlers', () => {
 
   it('refuses an unknown contender name instead of benchmarking the bare handler', () => {
     expect(() => nextContender('cors')).toThrow(/Unknown BENCH_CONTENDER/);
+  });
+});
+
+/*
+ * The proxy rows: each contender's proxy.ts function in front of a bare route. Called as Next.js calls
+ * it, with a Request; `NextResponse.next()` stands for the route's answer (its headers are merged
+ * into the route's response by Next.js).
+ */
+describe('next proxy functions', () => {
+  describe.each(CONTENDERS)('%s', (contender) => {
+    it.each(HTTP_SCENARIOS)('answers "$name" with the expected CORS headers', async (scenario) => {
+      const proxy = proxyContender(contender);
+      const request = new Request(`http://127.0.0.1${scenario.path.replace(/^\/api\//, '/proxied/')}`, { method: scenario.method, headers: scenario.headers });
+      const response = await proxy(request, {});
+      expect(corsProblem(scenario, contender, response.status, response.headers)).toBeUndefined();
+    });
+  });
+
+  it('refuses an unknown contender name instead of benchmarking the bare proxy', () => {
+    expect(() => proxyContender('cors')).toThrow(/Unknown BENCH_CONTENDER/);
   });
 });

@@ -1,43 +1,84 @@
 import cors from 'cors';
-import { definePolicy, mergeVary, requestFacts, resolveCors, type CorsPolicy } from '@org/cors-core';
-import { apiPolicyInput } from '@org/cors-policies';
+import { cors as honoCors } from 'hono/cors';
+import { cors as fetchCors } from '@org/cors-fetch';
+import { requestFacts, resolveCors, writeNodeDecision, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS } from '../shared/bench-rules.js';
+import { runtimePolicy, seedInput } from '../shared/runtime-path.js';
 import type { Middleware } from './fake-http.js';
+import type { WebMiddleware } from './fake-hono-context.js';
 
-export type CoreContenderName = 'ours' | 'baseline' | 'cors';
+/*
+ * The contenders of the core bench, in two host families. Node family (Express/Connect shape, the
+ * fake `res` of fake-http.ts): ours, a hand-written baseline, `cors` with the origin array its
+ * README shows, and `cors` with a Set-backed origin function. Web family (Hono's middleware shape,
+ * the fake context of fake-hono-context.ts, real `Headers`): ours and hono/cors.
+ */
 
-/** The storefront policy with `origins` replaced (route rules kept: resolving pays for them). */
-export function benchPolicy(origins: readonly string[]): CorsPolicy {
-  return definePolicy({ ...apiPolicyInput, origins: [...origins] });
+export type NodeContenderName = 'ours' | 'baseline' | 'cors' | 'cors (Set)';
+export type WebContenderName = 'ours (web)' | 'hono/cors';
+export type CoreContenderName = NodeContenderName | WebContenderName;
+export const NODE_CONTENDERS: readonly NodeContenderName[] = ['ours', 'baseline', 'cors', 'cors (Set)'];
+export const WEB_CONTENDERS: readonly WebContenderName[] = ['ours (web)', 'hono/cors'];
+
+/**
+ * The seed policy with `origins` replaced (route rules kept: resolving pays for them), through the
+ * runtime path: compiled to JSON, parsed, loaded with `loadCompiledPolicy`.
+ */
+export function benchPolicy(origins: readonly string[]): RuntimeCorsPolicy {
+  return runtimePolicy(seedInput(origins));
 }
 
 /**
- * @org/cors-core as every adapter uses it: facts from the request, one decision, headers set and
- * Vary appended, the preflight ended or the app called.
+ * Ours as every Node adapter runs it (`@org/cors-core/runtime`): facts from the request, one
+ * decision, `writeNodeDecision` (headers set, Vary merged and kept), the preflight ended or the app
+ * called.
  */
-export function oursMiddleware(policy: CorsPolicy): Middleware {
+export function oursMiddleware(policy: RuntimeCorsPolicy): Middleware {
   return (req, res, next) => {
     const decision = resolveCors(policy, requestFacts(req.method, req.url, (name) => req.headers[name]));
-    for (const [name, value] of decision.headers) res.setHeader(name, value);
-    const vary = mergeVary(res.getHeader('vary'), decision.vary);
-    if (vary !== undefined) res.setHeader('Vary', vary);
+    writeNodeDecision(res, decision);
     if (!decision.end) return next();
     res.statusCode = decision.status;
     res.end();
   };
 }
 
-/** The `cors` package configured as its users would for this policy: an array of origins. */
+/** Ours on a Web host: @org/cors-fetch's Hono middleware (preflights answered with a Response, else headers written after the app). */
+export function oursWebMiddleware(policy: RuntimeCorsPolicy): WebMiddleware {
+  const middleware = fetchCors(policy);
+  return (c, next) => middleware(c as unknown as Parameters<typeof middleware>[0], next);
+}
+
+const CORS_OPTIONS = {
+  credentials: CREDENTIALS,
+  methods: [...METHODS],
+  allowedHeaders: [...ALLOW_HEADERS],
+  exposedHeaders: [...EXPOSE_HEADERS],
+  maxAge: MAX_AGE,
+};
+
+/** The `cors` package configured as its README shows for an allow-list: an array of origins. */
 export function corsMiddleware(origins: readonly string[]): Middleware {
-  const middleware = cors({
+  return cors({ origin: [...origins], ...CORS_OPTIONS }) as unknown as Middleware;
+}
+
+/** The `cors` package with an origin function backed by a Set: what a careful user does for a long list. */
+export function corsSetMiddleware(origins: readonly string[]): Middleware {
+  const allowed = new Set(origins);
+  return cors({ origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)), ...CORS_OPTIONS }) as unknown as Middleware;
+}
+
+/** hono/cors with the origin array its docs show. */
+export function honoMiddleware(origins: readonly string[]): WebMiddleware {
+  const middleware = honoCors({
     origin: [...origins],
     credentials: CREDENTIALS,
-    methods: [...METHODS],
-    allowedHeaders: [...ALLOW_HEADERS],
-    exposedHeaders: [...EXPOSE_HEADERS],
+    allowMethods: [...METHODS],
+    allowHeaders: [...ALLOW_HEADERS],
+    exposeHeaders: [...EXPOSE_HEADERS],
     maxAge: MAX_AGE,
   });
-  return middleware as unknown as Middleware;
+  return (c, next) => middleware(c as unknown as Parameters<typeof middleware>[0], next) as Promise<Response | void>;
 }
 
 const ACAO = 'Access-Control-Allow-Origin';
@@ -80,11 +121,17 @@ export function baselineMiddleware(origins: readonly string[]): Middleware {
   };
 }
 
-/** The three contenders for one origin list. */
-export function coreContenders(origins: readonly string[]): Record<CoreContenderName, Middleware> {
+interface CoreContenders {
+  readonly node: Readonly<Record<NodeContenderName, Middleware>>;
+  readonly web: Readonly<Record<WebContenderName, WebMiddleware>>;
+}
+
+/** Every contender for one origin list. */
+export function coreContenders(origins: readonly string[]): CoreContenders {
+  const policy = benchPolicy(origins);
   return {
-    ours: oursMiddleware(benchPolicy(origins)),
-    baseline: baselineMiddleware(origins),
-    cors: corsMiddleware(origins),
+    node: { ours: oursMiddleware(policy), baseline: baselineMiddleware(origins), cors: corsMiddleware(origins), 'cors (Set)': corsSetMiddleware(origins) },
+    web: { 'ours (web)': oursWebMiddleware(policy), 'hono/cors': honoMiddleware(origins) },
   };
 }
+

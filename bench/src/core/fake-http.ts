@@ -43,6 +43,12 @@ export class FakeResponse {
     return i === -1 ? undefined : this.values[i];
   }
 
+  /** Node's signature, reduced to the status (the writers only wrap it to keep Vary). */
+  writeHead(statusCode: number): this {
+    this.statusCode = statusCode;
+    return this;
+  }
+
   end(): this {
     this.ended = true;
     return this;

@@ -16,3 +16,13 @@ export function median(values: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
+
+/** The spread of samples: (max − min) / median. 0 for a single sample. */
+export function spread(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  return (Math.max(...values) - Math.min(...values)) / median(values);
+}
+
+export function percent(value: number): string {
+  return `${(value * 100).toFixed(0)}%`;
+}

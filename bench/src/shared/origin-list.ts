@@ -12,3 +12,15 @@ export function originList(count: number): string[] {
   list.splice(Math.floor(fillers / 2), 0, ...POLICY_ORIGINS);
   return list;
 }
+
+/**
+ * The policy's exact origins plus `count` subdomain patterns (`https://*.tenant-0042.partners.example`),
+ * and an origin matched by the middle pattern only: the average case for a scan of the patterns,
+ * while a refused origin is compared with every one of them.
+ */
+export function patternList(count: number): { origins: string[]; matching: string } {
+  const tenant = (i: number) => `tenant-${String(i).padStart(4, '0')}.partners.example`;
+  const origins = [...POLICY_ORIGINS];
+  for (let i = 0; i < count; i++) origins.push(`https://*.${tenant(i)}`);
+  return { origins, matching: `https://shop.${tenant(Math.floor(count / 2))}` };
+}

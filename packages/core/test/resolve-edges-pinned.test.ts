@@ -33,6 +33,17 @@ describe('an Origin at the length cap', () => {
   });
 });
 
+describe('allowHeaders "*"', () => {
+  it('allows a preflight that names no header at all, without Access-Control-Allow-Headers', () => {
+    for (const credentials of [false, true]) {
+      const anyHeader = definePolicy({ name: 'any-header', origins: [APP], methods: ['PUT'], allowHeaders: ['*'], credentials });
+      const decision = resolveCors(anyHeader, preflightFacts(APP, 'PUT'));
+      expect(decision.kind).toBe('preflight-allowed');
+      expect(decision.headers.map(([name]) => name)).not.toContain('Access-Control-Allow-Headers');
+    }
+  });
+});
+
 describe('hand-edited compiled data', () => {
   it('never grants a private-network preflight to a "*" policy, even when the data opts in', () => {
     const data = JSON.parse(JSON.stringify(compilePolicy(definePolicy({ name: 'star', origins: ['*'], methods: ['PUT'] })))) as CompiledCorsPolicy;

@@ -51,8 +51,14 @@ describe('writeNodeDecision', () => {
     expect(response.headers.get('vary')).toBe('Origin');
   });
 
-  it('tolerates writeHead(status) and writeHead(status, null)', async () => {
-    for (const app of [(res: ServerResponse) => res.writeHead(204).end(), (res: ServerResponse) => res.writeHead(204, null as never).end()]) {
+  it('tolerates writeHead(status), writeHead(status, undefined) and writeHead(status, null)', async () => {
+    const apps = [
+      (res: ServerResponse) => res.writeHead(204).end(),
+      (res: ServerResponse) => res.writeHead(204, undefined).end(),
+      (res: ServerResponse) => res.writeHead(204, 'No Content', undefined).end(),
+      (res: ServerResponse) => res.writeHead(204, null as never).end(),
+    ];
+    for (const app of apps) {
       const response = await serve([allowed], app);
       expect(response.status).toBe(204);
       expect(response.headers.get('vary')).toBe('Origin');

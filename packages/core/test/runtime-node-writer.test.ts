@@ -21,8 +21,9 @@ let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
 /** Serves one request: the CORS layer writes `decisions` in order, then the app answers. */
-async function serve(decisions: readonly CorsDecision[], app: (res: ServerResponse) => void): Promise<Response> {
+async function serve(decisions: readonly CorsDecision[], app: (res: ServerResponse) => void, before?: (res: ServerResponse) => void): Promise<Response> {
   server = createServer((_req, res) => {
+    before?.(res);
     for (const decision of decisions) writeNodeDecision(res, decision);
     app(res);
   });
@@ -49,6 +50,17 @@ describe('writeNodeDecision', () => {
     expect([...response.headers.keys()].filter((n) => !['connection', 'date', 'keep-alive', 'transfer-encoding'].includes(n)).sort())
       .toEqual(['access-control-allow-origin', 'content-type', 'vary']);
     expect(response.headers.get('vary')).toBe('Origin');
+    expect(response.headers.get('content-type')).toBe('text/plain');
+  });
+
+  it('appends to a Vary set before the CORS layer ran, and the app sees the merged value at once', async () => {
+    const response = await serve(
+      [allowed],
+      (res) => res.end(String(res.getHeader('vary'))),
+      (res) => res.setHeader('Vary', 'Accept-Encoding'),
+    );
+    expect(await response.text()).toBe('Accept-Encoding, Origin');
+    expect(response.headers.get('vary')).toBe('Accept-Encoding, Origin');
   });
 
   it('tolerates writeHead(status), writeHead(status, undefined) and writeHead(status, null)', async () => {

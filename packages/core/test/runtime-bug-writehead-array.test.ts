@@ -6,7 +6,7 @@ import { resolveCors, writeNodeDecision } from '../src/runtime.js';
 import { actualFacts } from './helpers.js';
 
 /*
- * KNOWN BUG (found by mutation testing of node-writer.ts, reported to the lead; fix belongs in src/):
+ * KNOWN BUG (found while reading the mutants of node-writer.ts, reported to the lead; fix belongs in src/):
  * Node's `writeHead(status, [name, value, …])` (the flat-array header form, Node ≥ 18) replaces a
  * header set before, like the object form does. writeHeadKeepingVary merges Origin into the object
  * form only (`!Array.isArray(last)`), so an app answering with the array form drops `Vary: Origin`

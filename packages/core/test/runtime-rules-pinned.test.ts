@@ -56,6 +56,15 @@ describe('requestFacts for a request that cannot be a preflight', () => {
     expect(asked).toEqual(['origin']);
   });
 
+  it('keeps the asterisk-form target of `OPTIONS *` and other slash-less targets as they are, never as the root', () => {
+    expect(requestFacts('OPTIONS', '*', () => undefined).path).toBe('*');
+    expect(requestFacts('GET', 'items/1?x=1', () => undefined).path).toBe('items/1');
+    const rootOff = definePolicy({ name: 'root', origins: [APP], routes: [{ path: '/', disabled: true }] });
+    const star = resolveCors(rootOff, requestFacts('OPTIONS', '*', (name) => (name === 'origin' ? APP : undefined)));
+    expect(star.route).toBeUndefined();
+    expect(star.reason).not.toBe(DecisionReason.RouteDisabled);
+  });
+
   it('joins repeated private-network lines so that they never read as "true"', () => {
     const facts = requestFacts('OPTIONS', '/', (name) => (name === 'access-control-request-private-network' ? ['true', 'true'] : undefined));
     expect(facts.accessControlRequestPrivateNetwork).toBe('true, true');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionReason } from '../src/index.js';
+import { DecisionReason, compilePolicy, definePolicy } from '../src/index.js';
+import { MAX_ORIGIN_LENGTH, loadCompiledPolicy, resolveCors, type CompiledCorsPolicy } from '../src/runtime.js';
+import { actualFacts } from './helpers.js';
 import { actual, header, load } from './helpers.js';
 
 /*
@@ -53,5 +55,24 @@ describe('labels covered by a wildcard', () => {
     expect(allows(pattern, 'https://a-.b.example.com')).toBe(false);
     expect(allows(pattern, 'https://a.-b.example.com')).toBe(false);
     expect(allows(pattern, 'https://a-b.c-d.example.com')).toBe(true);
+  });
+});
+
+describe('schemes', () => {
+  it('a pattern never matches another scheme of the same length', () => {
+    expect(allows(load({ origins: ['https://*.example.com'] }), 'hxxps://a.example.com')).toBe(false);
+    expect(allows(load({ origins: ['http://localhost:*'] }), 'ftps://localhost:3000')).toBe(false);
+  });
+});
+
+describe('an exact origin at the length cap', () => {
+  it(`is matched when listed: only origins longer than ${MAX_ORIGIN_LENGTH} characters are never matched`, () => {
+    const long = `https://${'a'.repeat(MAX_ORIGIN_LENGTH - 'https://'.length)}`;
+    expect(long).toHaveLength(MAX_ORIGIN_LENGTH);
+    for (const origins of [['https://app.example.com'], ['https://app.example.com', 'https://*.tenant.example.com']]) {
+      const data = JSON.parse(JSON.stringify(compilePolicy(definePolicy({ name: 'cap', origins })))) as CompiledCorsPolicy;
+      (data.base.rules.origins as string[]).push(long);
+      expect(resolveCors(loadCompiledPolicy(data), actualFacts(long)).kind, origins.join(' ')).toBe('actual-allowed');
+    }
   });
 });

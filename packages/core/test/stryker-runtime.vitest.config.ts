@@ -12,7 +12,6 @@ export default defineProject({
       'test/resolve-*.test.ts', 'test/request-*.test.ts', 'test/route-patterns-pinned.test.ts', 'test/origin-matching.test.ts', 'test/runtime*.test.ts',
       'test/vary*.test.ts', 'test/refusal.test.ts', 'test/*-pinned.test.ts',
     ],
-    exclude: ['test/runtime-bug-*.test.ts'],
     testTimeout: 60_000,
     // One module graph for all files: 2–3× faster per mutant. Safe only with `ignoreStatic` (set in
     // stryker-runtime.config.json): a module evaluated under a static mutant would stay cached.

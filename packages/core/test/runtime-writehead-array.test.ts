@@ -6,13 +6,10 @@ import { resolveCors, writeNodeDecision } from '../src/runtime.js';
 import { actualFacts } from './helpers.js';
 
 /*
- * KNOWN BUG (found while reading the mutants of node-writer.ts, reported to the lead; fix belongs in src/):
- * Node's `writeHead(status, [name, value, …])` (the flat-array header form, Node ≥ 18) replaces a
- * header set before, like the object form does. writeHeadKeepingVary merges Origin into the object
- * form only (`!Array.isArray(last)`), so an app answering with the array form drops `Vary: Origin`
- * while `Access-Control-Allow-Origin` still echoes the origin: a shared cache may then serve one
- * origin's answer to another. This file fails until node-writer.ts handles the array form; it is
- * excluded from the Stryker run (test/stryker.vitest.config.ts), whose dry run must be green.
+ * Node's `writeHead(status, [name, value, …])` (the flat-array header form) replaces a header set
+ * before, like the object form does: the writer must merge Origin into it too, or an app answering
+ * with the array form drops `Vary: Origin` while `Access-Control-Allow-Origin` still echoes the
+ * origin, and a shared cache may serve one origin's answer to another. (Found by mutation testing.)
  */
 
 const APP = 'https://app.example.com';

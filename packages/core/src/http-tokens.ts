@@ -121,10 +121,5 @@ export function isPreflightOnlyResponseHeader(lowerName: string): boolean {
   return PREFLIGHT_ONLY_RESPONSE_HEADERS.has(lowerName);
 }
 
-/** Response headers a page can always read (CORS-safelisted response-header names). */
-export const SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
-  'cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma',
-]);
-
 /** Request headers a page may send without a preflight (ignoring Content-Type's value rules). */
 export const SAFELISTED_REQUEST_HEADERS: ReadonlySet<string> = new Set(['accept', 'accept-language', 'content-language']);

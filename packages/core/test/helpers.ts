@@ -47,13 +47,6 @@ export function corsHeaderNames(decision: CorsDecision): string[] {
   return decision.headers.map(([n]) => n).filter((n) => n.toLowerCase().startsWith('access-control-'));
 }
 
-/** The issues of an input that must not load (fails the test if it loads). */
-export function issuesOf(input: unknown, environment?: string): readonly PolicyIssue[] {
-  const result = parsePolicy(input, { environment });
-  if (result.ok) throw new Error(`expected the policy to be refused; it loaded with ${JSON.stringify(result.issues)}`);
-  return result.issues;
-}
-
 /** The findings of an input that must load (fails the test if it does not). */
 export function findingsOf(input: unknown, environment?: string): readonly PolicyIssue[] {
   const result = parsePolicy(input, { environment });

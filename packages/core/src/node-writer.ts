@@ -38,7 +38,11 @@ export function writeNodeDecision(res: NodeResponseLike, decision: CorsDecision)
     const header = headers[i] as readonly [string, string];
     res.setHeader(header[0], header[1]);
   }
-  const tokens = decision.vary;
+  appendVary(res, decision.vary);
+}
+
+/** Appends Vary tokens to the response's own, now and again when the head is written. */
+export function appendVary(res: NodeResponseLike, tokens: readonly string[]): void {
   if (tokens.length === 0) return;
   const merged = mergeVary(res.getHeader('Vary'), tokens);
   if (merged !== undefined) res.setHeader('Vary', merged);

@@ -37,7 +37,7 @@ export function requestFacts(method: string, url: string, getHeader: HeaderReade
   const preflight = method === 'OPTIONS';
   return {
     method,
-    path: pathOf(url),
+    path: requestPath(url),
     origin: single(getHeader('origin'), ', '),
     accessControlRequestMethod: preflight ? single(getHeader('access-control-request-method'), ', ') : undefined,
     accessControlRequestHeaders: preflight ? single(getHeader('access-control-request-headers'), ',') : undefined,
@@ -52,7 +52,7 @@ function single(value: string | readonly string[] | null | undefined, joiner: st
 }
 
 /** The path of a request target: strips scheme://authority, query and fragment. */
-function pathOf(url: string): string {
+export function requestPath(url: string): string {
   let start = 0;
   if (url.charCodeAt(0) !== 47 /* / */) {
     const scheme = url.indexOf('://');

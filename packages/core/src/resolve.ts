@@ -21,13 +21,7 @@ const ACAC = 'Access-Control-Allow-Credentials';
  */
 export function resolveCors(policy: RuntimeCorsPolicy, facts: RequestFacts): CorsDecision {
   const compiled = compiledOf(policy);
-  let scope: CompiledScope = compiled.top;
-  for (const r of compiled.routes) {
-    if (r.matches(facts.path)) {
-      scope = r;
-      break;
-    }
-  }
+  const scope = scopeFor(compiled, facts.path);
   const origin = facts.origin;
   if (origin === undefined) return scope.decisions.noOrigin;
   if (facts.method === 'OPTIONS' && facts.accessControlRequestMethod !== undefined) {
@@ -36,16 +30,31 @@ export function resolveCors(policy: RuntimeCorsPolicy, facts: RequestFacts): Cor
   return resolveActual(scope, origin, facts.method);
 }
 
-/** Actual requests: refusals are precomputed; an allowed answer echoes the origin (three small allocations). */
-function resolveActual({ rules, route, decisions }: CompiledScope, origin: string, method: string): CorsDecision {
+/** The rules in force for a path: the first route rule that matches, else the top level. */
+export function scopeFor(compiled: CompiledPolicy, path: string): CompiledScope {
+  for (const r of compiled.routes) if (r.matches(path)) return r;
+  return compiled.top;
+}
+
+/**
+ * The answer to an actual request when it needs no per-request value: a refusal, or the `*` answer.
+ * `undefined`: allowed, with the request's origin echoed (the one answer built per request).
+ */
+export function precomputedActual({ rules, decisions }: CompiledScope, origin: string, method: string): CorsDecision | undefined {
   if (rules.disabled) return decisions.actualRefused[DecisionReason.RouteDisabled];
   if (!rules.anyOrigin) {
     const originReason = checkOrigin(rules, origin);
     if (originReason !== undefined) return decisions.actualRefused[originReason];
   }
   if (!methodAllowed(rules, method)) return decisions.actualRefused[DecisionReason.MethodNotAllowed];
-  if (rules.anyOrigin) return decisions.actualAllowedAny;
-  return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary: rules.actualVary, route, end: false };
+  return rules.anyOrigin ? decisions.actualAllowedAny : undefined;
+}
+
+/** Actual requests: refusals are precomputed; an allowed answer echoes the origin (three small allocations). */
+function resolveActual(scope: CompiledScope, origin: string, method: string): CorsDecision {
+  const { rules, route } = scope;
+  return precomputedActual(scope, origin, method)
+    ?? { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary: rules.actualVary, route, end: false };
 }
 
 function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }: CompiledScope, origin: string, facts: RequestFacts): CorsDecision {

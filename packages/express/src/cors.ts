@@ -1,5 +1,5 @@
 import { loadPolicyInNode, type CorsPolicySource } from '@org/cors-core/node';
-import { requestFacts, resolveCors, writeNodeDecision } from '@org/cors-core/runtime';
+import { CONTINUE, handleNodeCors } from '@org/cors-core/runtime';
 import type { RequestHandler } from 'express';
 
 /** Options of {@link cors}. */
@@ -13,7 +13,7 @@ export interface CorsOptions {
  * `cors-policy compile`, `loadCompiledPolicy()`) — which never loads the validator — or raw policy
  * input, validated here so a bad policy throws `CorsPolicyError`, listing every issue, at boot.
  *
- * Per request it resolves the decision, writes it with core's Node writer (which keeps `Origin` in
+ * Per request core's fused Node path decides and writes the answer (keeping `Origin` in
  * `Vary` even when a later `res.set('Vary', …)` replaces it), answers preflights itself (204 / the
  * policy's refusal status) and hands everything else to `next()`. Mount it before your routes; route
  * rules match `req.originalUrl`, so it also works inside a mounted router.
@@ -26,12 +26,8 @@ export interface CorsOptions {
 export function cors(policy: CorsPolicySource, options: CorsOptions = {}): RequestHandler {
   const enforced = loadPolicyInNode(policy, options.environment);
   return function corsMiddleware(req, res, next) {
-    const decision = resolveCors(enforced, requestFacts(req.method, req.originalUrl, (name) => req.headers[name]));
-    writeNodeDecision(res, decision);
-    if (decision.end) {
-      res.status(decision.status).end();
-      return;
-    }
-    next();
+    const status = handleNodeCors(enforced, req.method, req.originalUrl, req.headers, res);
+    if (status === CONTINUE) return next();
+    res.status(status).end();
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import { requestFacts, resolveCors, writeNodeDecision, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
+import { CONTINUE, handleNodeCors, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import { CORS_POLICY } from './cors-policy-token.js';
 
 /** A Node request as Express (`originalUrl`) or plain Node hands it over. */
@@ -14,11 +14,9 @@ type NodeRequest = IncomingMessage & { originalUrl?: string };
 export function corsPolicyHandler(policy: RuntimeCorsPolicy): (req: NodeRequest, res: ServerResponse, next: () => void) => void {
   return (req, res, next) => {
     // `originalUrl`: Express rewrites `url` below a mount point (middie sets it too); route rules need the full path.
-    const facts = requestFacts(req.method ?? 'GET', req.originalUrl ?? req.url ?? '/', (name) => req.headers[name]);
-    const decision = resolveCors(policy, facts);
-    writeNodeDecision(res, decision);
-    if (!decision.end) return next();
-    res.statusCode = decision.status;
+    const status = handleNodeCors(policy, req.method ?? 'GET', req.originalUrl ?? req.url ?? '/', req.headers, res);
+    if (status === CONTINUE) return next();
+    res.statusCode = status;
     res.end();
   };
 }

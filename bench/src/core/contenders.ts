@@ -1,7 +1,7 @@
 import cors from 'cors';
 import { cors as honoCors } from 'hono/cors';
 import { cors as fetchCors } from '@org/cors-fetch';
-import { CONTINUE, handleNodeCors, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
+import { CONTINUE, nodeCorsHandler, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS } from '../shared/bench-rules.js';
 import { runtimePolicy, seedInput } from '../shared/runtime-path.js';
 import type { Middleware } from './fake-http.js';
@@ -29,13 +29,14 @@ export function benchPolicy(origins: readonly string[]): RuntimeCorsPolicy {
 }
 
 /**
- * Ours as the Express and Nest adapters run it (`@org/cors-core/runtime`): `handleNodeCors`, the fused
+ * Ours as the Express and Nest adapters run it (`@org/cors-core/runtime`): `nodeCorsHandler`, the fused
  * Node path (headers read and precomputed values written, Vary merged and kept), the preflight ended or
  * the app called.
  */
 export function oursMiddleware(policy: RuntimeCorsPolicy): Middleware {
+  const handle = nodeCorsHandler(policy);
   return (req, res, next) => {
-    const status = handleNodeCors(policy, req.method, req.url, req.headers, res);
+    const status = handle(req.method, req.url, req.headers, res);
     if (status === CONTINUE) return next();
     res.statusCode = status;
     res.end();

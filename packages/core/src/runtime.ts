@@ -29,7 +29,7 @@ export type {
 export { selectPolicyEnvironment } from './select-environment-runtime.js';
 export type { PolicyLogger, SelectPolicyEnvironmentOptions } from './select-environment-runtime.js';
 export { writeNodeDecision } from './node-writer.js';
-export { handleNodeCors, CONTINUE } from './node-hot-path.js';
+export { nodeCorsHandler, CONTINUE, type NodeCorsHandler } from './node-hot-path.js';
 export type { NodeRequestHeaders } from './node-hot-path.js';
 export type { NodeResponseLike } from './node-writer.js';
 export { writeWebDecision, preflightResponse, withCorsHeaders, webRequestFacts } from './web-writer.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, definePolicy, loadCompiledPolicy, type PolicyInput } from '../src/index.js';
-import { CONTINUE, handleNodeCors, requestFacts, resolveCors, writeNodeDecision, type NodeRequestHeaders } from '../src/runtime.js';
+import { CONTINUE, nodeCorsHandler, requestFacts, resolveCors, writeNodeDecision, type NodeRequestHeaders } from '../src/runtime.js';
 
 /** A Node-like response that records what was written (names case-insensitive, as in Node). */
 class RecordingResponse {
@@ -22,6 +22,11 @@ const policies: PolicyInput[] = [
     name: 'routed', origins: ['https://app.example.com'], methods: ['GET', 'POST'],
     routes: [{ path: '/admin/**', disabled: true }, { path: '/public/**', origins: ['*'] }, { path: '/partners/*/feed', origins: ['https://partner.example'], credentials: true }],
   },
+  // Every scope answers a request without Origin alike (no headers, `Vary: Origin`): the handler skips route matching for it.
+  {
+    name: 'routed-alike', origins: ['https://app.example.com'], methods: ['GET', 'POST'],
+    routes: [{ path: '/partners/*/feed', origins: ['https://partner.example'], credentials: true }, { path: '/admin/**', origins: ['https://admin.example'], methods: ['DELETE'] }],
+  },
 ];
 
 const origin = fc.oneof(
@@ -38,9 +43,10 @@ const request = fc.record({
   preVary: fc.option(fc.constantFrom('Accept-Encoding', 'origin', '*'), { nil: undefined }),
 });
 
-describe('handleNodeCors writes exactly what resolveCors + writeNodeDecision write', () => {
+describe('nodeCorsHandler writes exactly what resolveCors + writeNodeDecision write', () => {
   it.each(policies.map((p) => [p.name, p] as const))('%s policy, both loaded forms', (_name, input) => {
     const loaded = [definePolicy(input), loadCompiledPolicy(compilePolicy(definePolicy(input)))];
+    const handlers = loaded.map(nodeCorsHandler);
     fc.assert(
       fc.property(request, fc.constantFrom(0, 1), (r, form) => {
         const policy = loaded[form]!;
@@ -53,7 +59,7 @@ describe('handleNodeCors writes exactly what resolveCors + writeNodeDecision wri
           fused.setHeader('Vary', r.preVary);
           general.setHeader('Vary', r.preVary);
         }
-        const status = handleNodeCors(policy, r.method, r.url, headers as NodeRequestHeaders, fused);
+        const status = handlers[form]!(r.method, r.url, headers as NodeRequestHeaders, fused);
         const decision = resolveCors(policy, requestFacts(r.method, r.url, (name) => headers[name]));
         writeNodeDecision(general, decision);
         expect([...fused.headers]).toEqual([...general.headers]);

@@ -1,5 +1,5 @@
 import { loadPolicyInNode, type CorsPolicySource } from '@org/cors-core/node';
-import { CONTINUE, handleNodeCors } from '@org/cors-core/runtime';
+import { CONTINUE, nodeCorsHandler } from '@org/cors-core/runtime';
 import type { RequestHandler } from 'express';
 
 /** Options of {@link cors}. */
@@ -24,9 +24,9 @@ export interface CorsOptions {
  * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/express.md (install, usage, migrating from `cors`)
  */
 export function cors(policy: CorsPolicySource, options: CorsOptions = {}): RequestHandler {
-  const enforced = loadPolicyInNode(policy, options.environment);
+  const handle = nodeCorsHandler(loadPolicyInNode(policy, options.environment));
   return function corsMiddleware(req, res, next) {
-    const status = handleNodeCors(enforced, req.method, req.originalUrl, req.headers, res);
+    const status = handle(req.method, req.originalUrl, req.headers, res);
     if (status === CONTINUE) return next();
     res.status(status).end();
   };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import { CONTINUE, handleNodeCors, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
+import { CONTINUE, nodeCorsHandler, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import { CORS_POLICY } from './cors-policy-token.js';
 
 /** A Node request as Express (`originalUrl`) or plain Node hands it over. */
@@ -12,9 +12,10 @@ type NodeRequest = IncomingMessage & { originalUrl?: string };
  * `Origin` in `Vary` even when a handler's `@Header('Vary', …)` (or Fastify's `reply.header`) replaces it.
  */
 export function corsPolicyHandler(policy: RuntimeCorsPolicy): (req: NodeRequest, res: ServerResponse, next: () => void) => void {
+  const handle = nodeCorsHandler(policy);
   return (req, res, next) => {
     // `originalUrl`: Express rewrites `url` below a mount point (middie sets it too); route rules need the full path.
-    const status = handleNodeCors(policy, req.method ?? 'GET', req.originalUrl ?? req.url ?? '/', req.headers, res);
+    const status = handle(req.method ?? 'GET', req.originalUrl ?? req.url ?? '/', req.headers, res);
     if (status === CONTINUE) return next();
     res.statusCode = status;
     res.end();

@@ -51,3 +51,4 @@ export type {
 // Explaining
 export { explain, explainDecision, describeReason, describeRefusal, BrowserCheckFailure } from './explain.js';
 export type { ExplainRequest, Explanation, RefusalReason, RefusalCode, RefusalStage, RefusalParams } from './explain.js';
+export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';

@@ -33,3 +33,4 @@ export { nodeCorsHandler, CONTINUE, type NodeCorsHandler } from './node-hot-path
 export type { NodeRequestHeaders } from './node-hot-path.js';
 export type { NodeResponseLike } from './node-writer.js';
 export { writeWebDecision, preflightResponse, withCorsHeaders, webRequestFacts } from './web-writer.js';
+export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';

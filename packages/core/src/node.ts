@@ -1,8 +1,8 @@
 /*
- * `@org/cors-core/node`: how a Node host (Express, Koa, Nest) takes its policy. Compiled data and
- * loaded policies go through the runtime entry, so a service that ships either never loads zod or the
- * public-suffix list. Raw policy input still gets the full validation at boot: the authoring build is
- * loaded then, and only then.
+ * `@org/cors-core/node`: the runtime entry plus how a Node host (Express, Koa, Nest) takes its policy,
+ * in one file (a Node adapter imports this entry only). Compiled data and loaded policies take the
+ * runtime path, so a service that ships either never loads zod or the public-suffix list. Raw policy
+ * input still gets the full validation at boot: the authoring build is loaded then, and only then.
  */
 import { createRequire } from 'node:module';
 import type { CompiledCorsPolicy } from './compiled-data.js';
@@ -43,3 +43,5 @@ function authoring(): { toPolicy: typeof toPolicy } {
   const here = typeof __filename === 'string' ? __filename : import.meta.url;
   return createRequire(here)('./index.cjs') as { toPolicy: typeof toPolicy };
 }
+
+export * from './runtime.js';

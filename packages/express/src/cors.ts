@@ -1,5 +1,4 @@
-import { loadPolicyInNode, type CorsPolicySource } from '@org/cors-core/node';
-import { CONTINUE, nodeCorsHandler } from '@org/cors-core/runtime';
+import { CONTINUE, loadPolicyInNode, nodeCorsHandler, type CorsPolicySource } from '@org/cors-core/node';
 import type { RequestHandler } from 'express';
 
 /** Options of {@link cors}. */

@@ -1,6 +1,7 @@
 import { format } from 'node:util';
-import { loadPolicyInNode, type CorsPolicySource } from '@org/cors-core/node';
-import { mergeVary, requestFacts, resolveCors, writeNodeDecision, type CorsDecision } from '@org/cors-core/runtime';
+import {
+  loadPolicyInNode, mergeVary, requestFacts, resolveCors, writeNodeDecision, type CorsDecision, type CorsPolicySource,
+} from '@org/cors-core/node';
 import type { Middleware } from 'koa';
 
 /** Options of {@link cors}. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import { CONTINUE, nodeCorsHandler, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
+import { CONTINUE, nodeCorsHandler, type RuntimeCorsPolicy } from '@org/cors-core/node';
 import { CORS_POLICY } from './cors-policy-token.js';
 
 /** A Node request as Express (`originalUrl`) or plain Node hands it over. */

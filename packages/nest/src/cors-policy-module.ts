@@ -1,7 +1,6 @@
 import { Inject, Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { loadPolicyInNode, type CorsPolicySource } from '@org/cors-core/node';
-import type { RuntimeCorsPolicy } from '@org/cors-core/runtime';
+import { loadPolicyInNode, type CorsPolicySource, type RuntimeCorsPolicy } from '@org/cors-core/node';
 import { corsPolicyHandler } from './cors-policy-middleware.js';
 import { CORS_POLICY } from './cors-policy-token.js';
 

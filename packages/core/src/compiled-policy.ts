@@ -11,7 +11,7 @@ import type { RuntimeCorsPolicy } from './runtime-policy.js';
  * recognised by another (the ESM build). The suffix is the compiled format: bump it whenever
  * `CompiledPolicy` changes shape, so copies that disagree refuse each other's policies.
  */
-export const COMPILED: unique symbol = Symbol.for('@org/cors-core/compiled-policy@3');
+export const COMPILED: unique symbol = Symbol.for('@org/cors-core/compiled-policy@4');
 
 /** One set of rules in force (top level or a route rule), with its precomputed answers. */
 export interface CompiledScope {

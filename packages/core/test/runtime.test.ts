@@ -30,7 +30,7 @@ describe('compilePolicy', () => {
   it('produces plain data with every environment, the selected one and the development-only marks', () => {
     const data = compilePolicy(definePolicy(input, { environment: 'staging' }));
     expect(JSON.parse(JSON.stringify(data))).toStrictEqual(data);
-    expect(data.format).toBe('cors-policy/compiled@1');
+    expect(data.format).toBe('cors-policy/compiled@2');
     expect(data.environment).toBe('staging');
     expect(Object.keys(data.environments)).toEqual(['staging', 'development']);
     expect(data.environments.development?.developmentOnly).toBe(true);
@@ -114,7 +114,7 @@ describe('loadCompiledPolicy refuses data that would enforce something else than
     return data;
   };
   it.each([
-    ['a policy input instead of compiled data', input, /format must be "cors-policy\/compiled@1".*definePolicy/],
+    ['a policy input instead of compiled data', input, /format must be "cors-policy\/compiled@2".*definePolicy/],
     ['another format version', tamper((d) => (d.format = 'cors-policy/compiled@99')), /format/],
     ['"*" with credentials', tamper((d) => (d.base.rules.anyOrigin = true)), /base\.rules\.anyOrigin must be false with credentials/],
     ['"*" as an exact origin', tamper((d) => d.base.rules.origins.push('*')), /base\.rules\.origins\[1\] must be a serialised origin/],

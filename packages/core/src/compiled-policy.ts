@@ -18,6 +18,23 @@ export interface CompiledScope {
   readonly rules: CompiledRules;
   readonly route: MatchedRoute | undefined;
   readonly decisions: PrecomputedDecisions;
+  /** Origin sources, in declaration order: each the same rules with its own credentials and methods. */
+  readonly sources: readonly SourceScope[];
+}
+
+/** The rules an origin source's origins get, with answers that name the source. */
+export interface SourceScope extends CompiledScope {
+  readonly name: string;
+  readonly refreshSeconds: number;
+  readonly timeoutMs: number;
+}
+
+/** What the runtime knows of one bound source right now. */
+export interface SourceState {
+  /** `true`: the source holds `origin`; `false`: it does not; `undefined`: it cannot say (refuse: fail closed). */
+  has(origin: string): boolean | undefined;
+  /** Lookup sources: a promise (that never rejects) while an answer is fetched; `undefined` when `has` can answer. */
+  prepare(origin: string): Promise<void> | undefined;
 }
 
 export interface CompiledRouteScope extends CompiledScope {
@@ -29,6 +46,8 @@ export interface CompiledPolicy {
   readonly routes: readonly CompiledRouteScope[];
   readonly preflight: CompiledPreflightData;
   readonly preflightVary: readonly string[];
+  /** Bound sources by name (`bindOriginSources`); `undefined` until bound: every source origin is refused. */
+  readonly states: ReadonlyMap<string, SourceState> | undefined;
 }
 
 export type PolicyWithCompiled = RuntimeCorsPolicy & { readonly [COMPILED]: CompiledPolicy };

@@ -50,6 +50,10 @@ export type {
 } from './decision.js';
 
 // Explaining
-export { explain, explainDecision, describeReason, describeRefusal, BrowserCheckFailure } from './explain.js';
+export { explain, explainDecision, describeReason, describeRefusal, describeSource, BrowserCheckFailure } from './explain.js';
 export type { ExplainRequest, Explanation, RefusalReason, RefusalCode, RefusalStage, RefusalParams } from './explain.js';
 export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';
+export { bindOriginSources, sourcesReady, closeSources, prepareOrigin } from './origin-sources.js';
+export type { BindOriginSourcesOptions } from './origin-sources.js';
+export type { OriginSourceEvent, OriginSourceEventType } from './source-events.js';
+export type { DroppedOriginReason } from './provided-origin.js';

@@ -14,7 +14,7 @@ import type { CompiledPreflightData } from './compiled-data.js';
  */
 
 type ActualRefusal = typeof DecisionReason.RouteDisabled | typeof DecisionReason.OriginNotAllowed | typeof DecisionReason.OriginNull
-  | typeof DecisionReason.OriginMalformed | typeof DecisionReason.MethodNotAllowed;
+  | typeof DecisionReason.OriginMalformed | typeof DecisionReason.MethodNotAllowed | typeof DecisionReason.SourceUnavailable;
 
 export interface PrecomputedDecisions {
   readonly noOrigin: NotCorsDecision;
@@ -34,12 +34,14 @@ export function allowedActualHeaders(rules: CompiledRules, origin: string): Arra
   return headers;
 }
 
-export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | undefined, preflight: CompiledPreflightData, preflightVary: readonly string[]): PrecomputedDecisions {
+/** `source`: the answers of an origin source's rules, which name it (static scopes' answers carry no `source` key). */
+export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | undefined, preflight: CompiledPreflightData, preflightVary: readonly string[], source?: string): PrecomputedDecisions {
   const vary = rules.actualVary;
-  const refusedActual = (reason: ActualRefusal): ActualRefusedDecision => ({ kind: 'actual-refused', reason, headers: NO_HEADERS, vary, route, end: false });
+  const named = source === undefined ? {} : { source };
+  const refusedActual = (reason: ActualRefusal): ActualRefusedDecision => ({ kind: 'actual-refused', reason, headers: NO_HEADERS, vary, route, end: false, ...named });
   const preflightRefused = {} as Record<DecisionReason, PreflightRefusedDecision>;
   for (const reason of Object.values(DecisionReason)) {
-    preflightRefused[reason] = { kind: 'preflight-refused', reason, headers: NO_HEADERS, vary: preflightVary, route, status: preflight.refusedStatus, end: true };
+    preflightRefused[reason] = { kind: 'preflight-refused', reason, headers: NO_HEADERS, vary: preflightVary, route, status: preflight.refusedStatus, end: true, ...named };
   }
   return {
     noOrigin: { kind: 'not-cors', reason: DecisionReason.NoOrigin, headers: rules.anyOrigin && !rules.disabled ? rules.anyOriginHeaders : NO_HEADERS, vary, route, end: false },
@@ -49,6 +51,7 @@ export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | 
       [DecisionReason.OriginNull]: refusedActual(DecisionReason.OriginNull),
       [DecisionReason.OriginMalformed]: refusedActual(DecisionReason.OriginMalformed),
       [DecisionReason.MethodNotAllowed]: refusedActual(DecisionReason.MethodNotAllowed),
+      [DecisionReason.SourceUnavailable]: refusedActual(DecisionReason.SourceUnavailable),
     },
     actualAllowedAny: { kind: 'actual-allowed', reason: DecisionReason.AnyOrigin, headers: rules.anyOriginHeaders, vary, route, end: false },
     preflightRefused,

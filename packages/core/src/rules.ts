@@ -171,6 +171,21 @@ export const RULES = {
     why: 'A source\'s origins are sites the tenants control: with credentials, any of them can read your users\' data with their cookies.',
     severity: 'warning',
   },
+  'origins/source-unbound': {
+    title: 'A source the policy declares has no provider (at `bindOriginSources`)',
+    why: 'Its origins would all be refused: the service would start and silently lock out every tenant.',
+    severity: 'error',
+  },
+  'origins/source-unknown-provider': {
+    title: 'A provider is bound to a name the policy does not declare (at `bindOriginSources`)',
+    why: 'Usually a typo: the provider meant for a declared source is never consulted.',
+    severity: 'error',
+  },
+  'origins/source-invalid-provider': {
+    title: 'A provider with neither `list` nor `has` (at `bindOriginSources`)',
+    why: 'The runtime could never learn an origin from it, so the source would refuse everything.',
+    severity: 'error',
+  },
   'patterns/bare-wildcard': {
     title: 'A pattern whose wildcard is the whole host (`https://*`)',
     why: 'It allows every site on the scheme: write `*` (without credentials) if that is really meant.',

@@ -171,8 +171,9 @@ describe('the runtime entry', () => {
   it('exports the resolver, the loader and both host writers, and nothing of authoring', () => {
     expect(Object.keys(runtime).sort()).toEqual([
       'COMPILED_POLICY_FORMAT', 'CONTINUE', 'CorsPolicyError', 'DecisionReason', 'MAX_ORIGIN_LENGTH', 'MAX_REQUEST_HEADERS_COUNT', 'MAX_REQUEST_HEADERS_LENGTH',
-      'MAX_REQUEST_METHOD_LENGTH', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'nodeCorsHandler', 'preflightResponse', 'requestFacts',
-      'resolveCors', 'selectPolicyEnvironment', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders', 'writeNodeDecision', 'writeWebDecision',
+      'MAX_REQUEST_METHOD_LENGTH', 'bindOriginSources', 'closeSources', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'nodeCorsHandler',
+      'preflightResponse', 'prepareOrigin', 'requestFacts', 'resolveCors', 'selectPolicyEnvironment', 'sourcesReady', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders',
+      'writeNodeDecision', 'writeWebDecision',
     ]);
   });
 });

@@ -1,0 +1,183 @@
+import { compiledOf, type CompiledPolicy, type SourceState } from './compiled-policy.js';
+import type { OriginListProvider, OriginLookupProvider, OriginSourceProviders } from './origin-source.js';
+import { CorsPolicyError, type PolicyIssue } from './policy-issue.js';
+import { providedOriginProblem } from './provided-origin.js';
+import { scopeFor } from './resolve.js';
+import { attachRuntime, switchEnvironment, isDevelopmentOnly, type RuntimeCorsPolicy } from './runtime-policy.js';
+import type { OriginSourceEvent } from './source-events.js';
+import { runListSource, runLookupSource, type RunningSource, type SourceSettings } from './source-state.js';
+
+/*
+ * Binding a policy's declared origin sources to the application's providers. The binding lives on a
+ * new policy object (the loaded one stays as it was: unbound, refusing every source origin), shared by
+ * every environment of the bound policy.
+ */
+
+export interface BindOriginSourcesOptions {
+  /** Called for every listing, failure and dropped value. Exceptions it throws are ignored. */
+  readonly onSourceEvent?: ((event: OriginSourceEvent) => void) | undefined;
+  /** Most answers a lookup source keeps (positive and negative; oldest evicted). Default 10,000. */
+  readonly lookupCacheSize?: number | undefined;
+}
+
+/** Where a bound policy keeps its running sources. */
+const BINDING: unique symbol = Symbol.for('@org/cors-core/origin-source-binding@1');
+
+interface Binding {
+  readonly running: ReadonlyMap<string, RunningSource>;
+}
+
+type Bound = RuntimeCorsPolicy & { readonly [BINDING]?: Binding };
+
+const DEFAULT_CACHE_SIZE = 10_000;
+
+/** Every source a compiled variant lists, with the strictest settings over the places it is listed. */
+function declaredSources(compiled: CompiledPolicy): Map<string, SourceSettings> {
+  const out = new Map<string, SourceSettings>();
+  for (const scope of [compiled.top, ...compiled.routes]) {
+    for (const { name, refreshSeconds, timeoutMs } of scope.sources) {
+      const known = out.get(name);
+      out.set(name, known === undefined ? { name, refreshSeconds, timeoutMs } : { name, refreshSeconds: Math.min(known.refreshSeconds, refreshSeconds), timeoutMs: Math.min(known.timeoutMs, timeoutMs) });
+    }
+  }
+  return out;
+}
+
+function declaredAcrossEnvironments(policy: RuntimeCorsPolicy): Map<string, SourceSettings> {
+  const all = declaredSources(compiledOf(switchEnvironment(policy, undefined)));
+  for (const environment of policy.environments) {
+    for (const [name, settings] of declaredSources(compiledOf(switchEnvironment(policy, environment)))) {
+      const known = all.get(name);
+      all.set(name, known === undefined ? settings : { name, refreshSeconds: Math.min(known.refreshSeconds, settings.refreshSeconds), timeoutMs: Math.min(known.timeoutMs, settings.timeoutMs) });
+    }
+  }
+  return all;
+}
+
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+const ownKeys = (providers: object): string[] => Object.keys(providers);
+
+function bindingIssues(declared: ReadonlyMap<string, SourceSettings>, providers: OriginSourceProviders): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  const given = ownKeys(providers);
+  for (const name of declared.keys()) {
+    if (!given.includes(name)) {
+      issues.push({ code: 'origins/source-unbound', severity: 'error', path: ['sources', name], message: `The policy declares the origin source "${name}", but no provider is bound to it.`, hint: `Pass one: bindOriginSources(policy, { '${name}': provider }).`, value: name });
+    }
+  }
+  for (const name of given) {
+    const shownName = JSON.stringify(name);
+    if (!declared.has(name)) {
+      const known = [...declared.keys()];
+      issues.push({ code: 'origins/source-unknown-provider', severity: 'error', path: ['sources', name], message: `A provider is bound to ${shownName}, which the policy does not declare.`, hint: known.length === 0 ? 'The policy declares no source: remove the provider, or add { source: … } to its origins.' : `Declared sources: ${known.join(', ')}.`, value: name });
+      continue;
+    }
+    const provider = (providers as Record<string, unknown>)[name] as Partial<OriginListProvider & OriginLookupProvider> | null;
+    if (provider === null || typeof provider !== 'object' || !(isFunction(provider.list) || isFunction(provider.has))) {
+      issues.push({ code: 'origins/source-invalid-provider', severity: 'error', path: ['sources', name], message: `The provider bound to ${shownName} has neither list(signal) nor has(origin, signal).`, hint: 'Pass an OriginListProvider (list, optional subscribe) or an OriginLookupProvider (has).', value: name });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Binds the origin sources a policy declares to the application's providers, and starts them: list
+ * providers are listed at once (await {@link sourcesReady}), then on their refresh schedule and on
+ * `subscribe`'s `changed()`; lookup providers are asked per origin through {@link prepareOrigin}.
+ * Returns a new policy (the given one is unchanged and keeps refusing source origins with
+ * `source-unavailable`). Throws `CorsPolicyError`, listing every problem, when a declared source has no
+ * provider, a provider names no declared source, or a provider has neither `list` nor `has`.
+ *
+ * @example
+ * const policy = bindOriginSources(loadCompiledPolicy(compiled), { 'tenant-domains': tenantDomains }, { onSourceEvent: log });
+ * await sourcesReady(policy);
+ * @see https://github.com/org/cors-policy-as-code/blob/main/docs/sources.md
+ */
+export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSourceProviders, options: BindOriginSourcesOptions = {}): RuntimeCorsPolicy {
+  const declared = declaredAcrossEnvironments(policy);
+  const issues = bindingIssues(declared, providers ?? {});
+  if (issues.length > 0) throw new CorsPolicyError(policy.name, issues);
+  const onEvent = options.onSourceEvent;
+  const emit = (event: OriginSourceEvent): void => {
+    try {
+      onEvent?.(event);
+    } catch {
+      // A logging hook must never break enforcement.
+    }
+  };
+  const cacheSize = options.lookupCacheSize ?? DEFAULT_CACHE_SIZE;
+  if (!(Number.isInteger(cacheSize) && cacheSize >= 1)) throw new RangeError(`lookupCacheSize must be a whole number of at least 1, got ${String(cacheSize)}.`);
+  const running = new Map<string, RunningSource>();
+  for (const [name, settings] of declared) {
+    const provider = providers[name] as Partial<OriginListProvider & OriginLookupProvider>;
+    running.set(name, typeof provider.list === 'function'
+      ? runListSource(settings, provider as OriginListProvider, emit)
+      : runLookupSource(settings, provider as OriginLookupProvider, emit, cacheSize));
+  }
+  const binding: Binding = { running };
+  const states: ReadonlyMap<string, SourceState> = running;
+  const variants = new Map<string | undefined, RuntimeCorsPolicy>();
+  const boundVariant = (environment: string | undefined): RuntimeCorsPolicy => {
+    const known = variants.get(environment);
+    if (known !== undefined) return known;
+    const unbound = switchEnvironment(policy, environment);
+    const compiled: CompiledPolicy = { ...compiledOf(unbound), states };
+    // A copy of the policy's own fields (a definePolicy policy stays usable with explain()).
+    const copy = attachRuntime({ ...unbound }, compiled, boundVariant, unbound.environments.filter((e) => isDevelopmentOnly(unbound, e)));
+    Object.defineProperty(copy, BINDING, { value: binding, enumerable: false });
+    const bound = Object.freeze(copy);
+    variants.set(environment, bound);
+    return bound;
+  };
+  return boundVariant(policy.environment);
+}
+
+function bindingOf(policy: RuntimeCorsPolicy): Binding | undefined {
+  return (policy as Bound)[BINDING];
+}
+
+/**
+ * Resolves once every list source of a bound policy has finished its first listing (successful or not:
+ * a failed one is reported by `onSourceEvent` and its origins stay refused until a listing succeeds).
+ * At once for a policy without list sources, or not bound.
+ */
+export function sourcesReady(policy: RuntimeCorsPolicy): Promise<void> {
+  const binding = bindingOf(policy);
+  if (binding === undefined) return Promise.resolve();
+  return Promise.all([...binding.running.values()].map((s) => s.ready)).then(() => undefined);
+}
+
+/** Stops a bound policy's timers and subscriptions; its source origins are refused from then on. */
+export function closeSources(policy: RuntimeCorsPolicy): void {
+  for (const source of bindingOf(policy)?.running.values() ?? []) source.close();
+}
+
+/**
+ * What `resolveCors` needs before it can answer a request from `origin` on `path`: `undefined` when it
+ * already has everything (no lookup source in the rules for `path`, a static origin, answers cached),
+ * otherwise a promise that resolves (never rejects) within the sources' timeout, once the lookup
+ * sources have answered, failed or timed out. Hosts await it only when it is a promise.
+ *
+ * @example
+ * const pending = prepareOrigin(policy, origin, path);
+ * if (pending !== undefined) await pending;
+ * const decision = resolveCors(policy, facts);
+ */
+export function prepareOrigin(policy: RuntimeCorsPolicy, origin: string | undefined, path: string): Promise<void> | undefined {
+  const compiled = compiledOf(policy);
+  const states = compiled.states;
+  if (origin === undefined || states === undefined) return undefined;
+  const scope = scopeFor(compiled, path);
+  if (scope.sources.length === 0 || scope.rules.disabled || scope.rules.anyOrigin || scope.rules.origins.matches(origin)) return undefined;
+  if (providedOriginProblem(origin) !== undefined) return undefined;
+  let pending: Promise<void>[] | undefined;
+  for (const source of scope.sources) {
+    const state = states.get(source.name);
+    // Declaration order: once a source that comes first holds the origin, later ones are not asked.
+    if (state === undefined || state.has(origin) === true) break;
+    const waiting = state.prepare(origin);
+    if (waiting !== undefined) (pending ??= []).push(waiting);
+  }
+  if (pending === undefined) return undefined;
+  return Promise.all(pending).then(() => undefined);
+}

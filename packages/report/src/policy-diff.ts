@@ -458,6 +458,8 @@ function pick(rules: Rules, fields: Set<string>): Rules {
     exposeHeaders: fields.has('exposeHeaders') ? rules.exposeHeaders : [],
     maxAge: fields.has('maxAge') ? rules.maxAge : undefined,
     privateNetwork: fields.has('privateNetwork') ? rules.privateNetwork : false,
+    // Sources travel with origins until the diff words them (turning credentials on for one is a loosening).
+    sources: fields.has('origins') ? rules.sources : [],
   };
 }
 

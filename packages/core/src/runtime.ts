@@ -34,3 +34,14 @@ export type { NodeRequestHeaders } from './node-hot-path.js';
 export type { NodeResponseLike } from './node-writer.js';
 export { writeWebDecision, preflightResponse, withCorsHeaders, webRequestFacts } from './web-writer.js';
 export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';
+
+// Decision events, report-only and developer mode (docs/decision-events.md)
+export { corsDecider } from './cors-decider.js';
+export { observedNodeCorsHandler } from './node-observed-handler.js';
+export type { CorsDecider, CorsObservationOptions } from './cors-decider.js';
+export { decisionEvent, describeDecisionEvent, sanitizeEventValue, EVENT_VALUE_CAP } from './decision-events.js';
+export type { CorsDecisionEvent, ReportOnlyChange } from './decision-events.js';
+export { decisionLogger } from './decision-logger.js';
+export type { DecisionLogSink, DecisionLoggerOptions } from './decision-logger.js';
+export { compareDecisions, reportOnlyEvent } from './report-only.js';
+export { developerModeDecision, assertDeveloperModeAllowed, DeveloperModeError, REFUSAL_HEADER } from './developer-mode.js';

@@ -173,7 +173,10 @@ describe('the runtime entry', () => {
       'COMPILED_POLICY_FORMAT', 'CONTINUE', 'CorsPolicyError', 'DecisionReason', 'MAX_ORIGIN_LENGTH', 'MAX_REQUEST_HEADERS_COUNT', 'MAX_REQUEST_HEADERS_LENGTH',
       'MAX_REQUEST_METHOD_LENGTH', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'nodeCorsHandler', 'preflightResponse', 'requestFacts',
       'resolveCors', 'selectPolicyEnvironment', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders', 'writeNodeDecision', 'writeWebDecision',
-    ]);
+      // Decision events, report-only and developer mode
+      'DeveloperModeError', 'EVENT_VALUE_CAP', 'REFUSAL_HEADER', 'assertDeveloperModeAllowed', 'compareDecisions', 'corsDecider', 'decisionEvent',
+      'decisionLogger', 'describeDecisionEvent', 'developerModeDecision', 'observedNodeCorsHandler', 'reportOnlyEvent', 'sanitizeEventValue',
+    ].sort());
   });
 });
 

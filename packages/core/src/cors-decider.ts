@@ -7,39 +7,46 @@ import { resolveCors } from './resolve.js';
 import type { RuntimeCorsPolicy } from './runtime-policy.js';
 
 /**
- * What an adapter may add to enforcing a policy. All off by default, and free when off: the adapter
- * keeps its plain path.
+ * What an adapter may add to enforcing a policy, as every adapter's options spell it (`Candidate`: the
+ * policy forms that adapter accepts). All off by default, and free when off: the adapter keeps its
+ * plain path.
  *
  * @see https://github.com/org/cors-policy-as-code/blob/main/docs/decision-events.md
  */
-export interface CorsObservationOptions {
+export interface CorsEventOptions<Candidate = RuntimeCorsPolicy> {
   /**
    * Receives one {@link CorsDecisionEvent} per CORS request (requests without `Origin` produce none),
-   * and one per report-only difference. Called synchronously before the response is written: keep it
-   * cheap (count, or hand to an async logger). If it throws, the response is unaffected; the error goes
-   * to `onError`.
+   * and one per report-only difference, synchronously, before the response is written: keep it cheap
+   * (count, or hand to an async logger such as pino). A hook that throws never breaks the response:
+   * the error goes to `onError`. `decisionLogger(logger)` is a ready one.
    */
   readonly onDecision?: ((event: CorsDecisionEvent) => void) | undefined;
-  /**
-   * A candidate policy resolved beside the enforced one: every request it would answer differently
-   * produces an event with `reportOnly: true` (to `onDecision`). It never changes a response.
-   */
-  readonly reportOnly?: RuntimeCorsPolicy | undefined;
-  /**
-   * Developer mode: refusals name their cause (see `developerModeDecision`). Refused at construction
-   * with `DeveloperModeError` when `env.NODE_ENV` is `production`.
-   */
-  readonly developerMode?: boolean | undefined;
-  /**
-   * The environment variables (`process.env`), read for `NODE_ENV` when developer mode is on; required
-   * then (core never reads `process` itself). The adapters pass it for you.
-   */
-  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /**
    * Receives what `onDecision` throws. Default: `console.error` on the first error of this adapter
    * (later ones are dropped, so a broken hook cannot flood the log).
    */
   readonly onError?: ((error: unknown) => void) | undefined;
+  /**
+   * A candidate policy resolved beside the enforced one (under the same environment): every request
+   * it would answer differently gives `onDecision` an event with `reportOnly: true`. It never changes
+   * a response. Needs `onDecision`.
+   */
+  readonly reportOnly?: Candidate | undefined;
+  /**
+   * Developer mode: refusals name their cause in the browser console and in a `CORS-Policy-Refusal`
+   * response header (see `developerModeDecision`). Refused at construction with `DeveloperModeError`
+   * when `NODE_ENV` is `production`. Default false.
+   */
+  readonly developerMode?: boolean | undefined;
+}
+
+/** {@link CorsEventOptions} as core takes them: a loaded candidate, and the environment variables. */
+export interface CorsObservationOptions extends CorsEventOptions {
+  /**
+   * The environment variables (`process.env`), read for `NODE_ENV` when developer mode is on; required
+   * then (core never reads `process` itself). The adapters pass it for you.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /** Decides one request: the enforced policy's decision, as the adapter must write it. */

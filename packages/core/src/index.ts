@@ -51,7 +51,7 @@ export type {
 // Decision events, report-only and developer mode (also in `@org/cors-core/runtime`)
 export { corsDecider } from './cors-decider.js';
 export { observedNodeCorsHandler } from './node-observed-handler.js';
-export type { CorsDecider, CorsObservationOptions } from './cors-decider.js';
+export type { CorsDecider, CorsEventOptions, CorsObservationOptions } from './cors-decider.js';
 export { decisionEvent, describeDecisionEvent, sanitizeEventValue, EVENT_VALUE_CAP } from './decision-events.js';
 export type { CorsDecisionEvent, ReportOnlyChange } from './decision-events.js';
 export { decisionLogger } from './decision-logger.js';

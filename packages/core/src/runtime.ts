@@ -38,7 +38,7 @@ export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, Or
 // Decision events, report-only and developer mode (docs/decision-events.md)
 export { corsDecider } from './cors-decider.js';
 export { observedNodeCorsHandler } from './node-observed-handler.js';
-export type { CorsDecider, CorsObservationOptions } from './cors-decider.js';
+export type { CorsDecider, CorsEventOptions, CorsObservationOptions } from './cors-decider.js';
 export { decisionEvent, describeDecisionEvent, sanitizeEventValue, EVENT_VALUE_CAP } from './decision-events.js';
 export type { CorsDecisionEvent, ReportOnlyChange } from './decision-events.js';
 export { decisionLogger } from './decision-logger.js';

@@ -100,7 +100,7 @@ export function loadCompiledPolicy(data: unknown, options: LoadCompiledPolicyOpt
 }
 
 function ownEnvironment(compiled: CompiledCorsPolicy, name: string): CompiledVariantData | undefined {
-  return Object.prototype.hasOwnProperty.call(compiled.environments, name) ? compiled.environments[name] : undefined;
+  return Object.hasOwn(compiled.environments, name) ? compiled.environments[name] : undefined;
 }
 
 /** Whether `value` carries a compiled form (a policy from `definePolicy` or `loadCompiledPolicy`). */

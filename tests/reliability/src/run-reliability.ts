@@ -28,6 +28,8 @@ export interface HostReport {
   readonly statuses: Readonly<Record<string, number>>;
   /** The server closed the connection without a whole response (Node drops some unparseable requests). */
   readonly closedWithoutResponse: number;
+  /** The first few requests it closed on. */
+  readonly closedOn: readonly string[];
   /** Every violation counted; the first few kept with their request. */
   readonly violationCount: number;
   readonly violations: ReadonlyArray<Violation & { readonly request: string }>;
@@ -42,7 +44,7 @@ export interface ReliabilityReport {
 }
 
 const BATCH = 2_000;
-const WARM_UP = 4_000;
+const WARM_UP = 10_000;
 const MAX_KEPT_VIOLATIONS = 20;
 
 function heapUsed(): number {
@@ -74,6 +76,7 @@ class HostRun {
   private readonly violations: Array<Violation & { request: string }> = [];
   private violationCount = 0;
   private closedWithoutResponse = 0;
+  private readonly closedOn: string[] = [];
   private handled = 0;
   private milliseconds = 0;
 
@@ -93,7 +96,7 @@ class HostRun {
   report(): HostReport {
     return {
       host: this.host.name, requests: this.handled, seconds: this.milliseconds / 1000, statuses: this.statuses,
-      closedWithoutResponse: this.closedWithoutResponse, violationCount: this.violationCount, violations: this.violations,
+      closedWithoutResponse: this.closedWithoutResponse, closedOn: this.closedOn, violationCount: this.violationCount, violations: this.violations,
     };
   }
 
@@ -114,7 +117,7 @@ class HostRun {
       if (!(error instanceof ClosedWithoutResponse)) throw new Error(`${this.host.name}: ${(error as Error).message} for ${describe(request)}`);
       if (counted) {
         this.handled++;
-        this.closedWithoutResponse++;
+        if (this.closedWithoutResponse++ < MAX_KEPT_VIOLATIONS) this.closedOn.push(describe(request));
       }
     }
   }

@@ -20,7 +20,8 @@ const policy = loadCompiledPolicy(JSON.parse(JSON.stringify(compilePolicy(define
 function hostLine(report: HostReport): string {
   const statuses = Object.entries(report.statuses).map(([status, count]) => `${status}×${count}`).join(' ');
   return `  ${report.host}: ${report.requests} requests, ${Math.round(report.requests / report.seconds)}/s; statuses ${statuses}; ` +
-    `closed without response ${report.closedWithoutResponse}; violations ${report.violationCount}`;
+    `closed without response ${report.closedWithoutResponse}; violations ${report.violationCount}` +
+    report.closedOn.slice(0, 3).map((request) => `\n    closed on: ${request}`).join('');
 }
 
 function summary(report: ReliabilityReport): string {

@@ -20,6 +20,8 @@ const PUBLISHED = [
   '@org/cors-cli',
   '@org/cors-loader',
   '@org/cors-report',
+  '@org/cors-source-sqlite',
+  '@org/cors-source-postgres',
 ] as const;
 
 const REPOSITORY = 'https://github.com/org/cors-policy-as-code';

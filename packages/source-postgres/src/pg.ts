@@ -31,7 +31,9 @@ export interface PgPoolClient {
   on(event: 'notification', listener: (message: PgNotification) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
-  removeListener(event: 'notification' | 'error' | 'end', listener: (...args: never[]) => void): unknown;
+  removeListener(event: 'notification', listener: (message: PgNotification) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'end', listener: () => void): unknown;
 }
 
 /** The application's pool (`new pg.Pool(...)`): the provider never ends it. */

@@ -16,8 +16,9 @@ import pg from 'pg';
 
 const run = promisify(execFile);
 const SERVER_USER = 'postgres';
-const MISSING = 'PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found in /usr/lib/postgresql/<version>/bin or on PATH. ' +
-  'Run `bash scripts/setup.sh` (it installs Debian\'s `postgresql` package) or set POSTGRES_BIN to their directory.';
+const MISSING = 'The PostgreSQL tests need a real server, and its binaries (initdb, pg_ctl, postgres) were not found in ' +
+  '/usr/lib/postgresql/<version>/bin or on PATH. Run `bash scripts/setup.sh` (it installs Debian\'s `postgresql` package) ' +
+  'or set POSTGRES_BIN to their directory.';
 
 export interface PostgresServer {
   /** Connection settings for `new pg.Pool(...)` (user `postgres`, trust authentication, database `postgres`). */
@@ -31,16 +32,20 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-/** The directory of `initdb`/`pg_ctl`: POSTGRES_BIN, else the newest /usr/lib/postgresql/<n>/bin, else PATH. */
-export function findPostgresBin(): string {
-  const candidates = [
-    process.env.POSTGRES_BIN,
-    ...(existsSync('/usr/lib/postgresql')
-      ? readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`)
-      : []),
-    ...(process.env.PATH ?? '').split(':'),
-  ];
-  const found = candidates.find((dir) => dir && ['initdb', 'pg_ctl', 'postgres'].every((bin) => existsSync(join(dir, bin))));
+/**
+ * The directory of `initdb`, `pg_ctl` and `postgres`: POSTGRES_BIN when set (and then only it), else
+ * the newest /usr/lib/postgresql/<version>/bin, else PATH. Throws with what to install when none has them.
+ */
+export function findPostgresBin(env: NodeJS.ProcessEnv = process.env): string {
+  const hasServer = (dir: string | undefined) => !!dir && ['initdb', 'pg_ctl', 'postgres'].every((bin) => existsSync(join(dir, bin)));
+  if (env.POSTGRES_BIN) {
+    if (hasServer(env.POSTGRES_BIN)) return env.POSTGRES_BIN;
+    throw new Error(`POSTGRES_BIN=${env.POSTGRES_BIN} holds no initdb, pg_ctl and postgres. ${MISSING}`);
+  }
+  const versions = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))
+    : [];
+  const found = [...versions.map((v) => `/usr/lib/postgresql/${v}/bin`), ...(env.PATH ?? '').split(':')].find(hasServer);
   if (found === undefined) throw new Error(MISSING);
   return found;
 }

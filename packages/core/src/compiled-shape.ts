@@ -65,7 +65,7 @@ export function checkCompiledShape(value: any): CompiledCorsPolicy {
     walk(value.environments[name], { ...variant, developmentOnly: bool }, `environments.${name}`);
   }
   const selected = value.environment;
-  if (!(selected === null || Object.prototype.hasOwnProperty.call(value.environments, selected))) fail('environment', 'null or one of its environments');
+  if (!(selected === null || Object.hasOwn(value.environments, selected))) fail('environment', 'null or one of its environments');
   for (const [at, data] of [['base', value.base], ...Object.entries(value.environments).map(([n, e]) => [`environments.${n}`, e])] as [string, any][]) {
     for (const [i, r] of [data.rules, ...data.routes].entries()) {
       if (r.anyOrigin && r.credentials) fail(`${at}.${i === 0 ? 'rules' : `routes[${i - 1}]`}.anyOrigin`, 'false with credentials');

@@ -17,8 +17,8 @@ interface ListenOptions extends ReconnectOptions {
 
 /**
  * Holds one connection of the pool with `LISTEN <channel>` and calls `changed()` on each notification.
- * A lost connection (server restart, `pg_terminate_backend`, network) is replaced with backoff; after
- * listening again it calls `changed()` once, since notifications sent meanwhile are lost. Resolves,
+ * A lost connection (server restart, `pg_terminate_backend`, network) is replaced with backoff; once
+ * listening after any failed attempt it calls `changed()`, since notifications sent meanwhile are lost. Resolves,
  * with the function that stops it, once the first attempt has listened or failed (it keeps retrying).
  */
 export function listenForChanges(changed: () => void, options: ListenOptions): Promise<() => void> {
@@ -28,7 +28,7 @@ export function listenForChanges(changed: () => void, options: ListenOptions): P
   let current: PgPoolClient | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
-  let listenedBefore = false;
+  let firstTry = true;
   let detach = () => undefined as void;
   let firstAttemptDone: () => void = () => undefined;
   const firstAttempt = new Promise<void>((resolve) => (firstAttemptDone = resolve));
@@ -62,6 +62,8 @@ export function listenForChanges(changed: () => void, options: ListenOptions): P
   async function connect(): Promise<void> {
     timer = undefined;
     let client: PgPoolClient;
+    const retried = !firstTry;
+    firstTry = false;
     try {
       client = await options.pool.connect();
     } catch (error) {
@@ -89,11 +91,11 @@ export function listenForChanges(changed: () => void, options: ListenOptions): P
       firstAttemptDone();
       return;
     }
+    firstAttemptDone();
     if (stopped || current !== client) return;
     failures = 0;
-    if (listenedBefore) changed();
-    listenedBefore = true;
-    firstAttemptDone();
+    // Listening again after a failure: whatever changed in between was not notified to us.
+    if (retried) changed();
   }
 
   const stop = () => {

@@ -35,4 +35,19 @@ describe('example-next build', () => {
     expect(manifest.functions['/_middleware'].runtime).toBe('nodejs');
     expect(manifest.functions['/_middleware'].matchers[0].originalSource).toBe('/api/:path*');
   });
+
+  it('bundles the compiled policy into proxy.ts, with neither the validator nor the public-suffix list', () => {
+    // proxy.ts's trace (Next's output file tracing) lists the chunks it loads and any package left external.
+    const server = join(appDir, '.next', 'server');
+    const traced: string[] = JSON.parse(readFileSync(join(server, 'middleware.js.nft.json'), 'utf8')).files;
+    expect(traced.filter((file) => /[/\\](zod|tldts|tldts-core)[/\\]/.test(file))).toEqual([]);
+    const chunks = traced.filter((file) => !file.includes('node_modules'));
+    expect(chunks.length).toBeGreaterThan(0);
+    const bundle = ['middleware.js', ...chunks].map((file) => readFileSync(join(server, file), 'utf8')).join('\n');
+    expect(bundle).toContain('cors-policy/compiled@1');
+    expect(bundle).toContain('https://admin.myapp.com');
+    // zod, tldts's public-suffix list, the lint rules: the authoring entry's markers.
+    const markers = ['ZodError', 'blogspot', 'origins/wildcard-with-credentials'];
+    expect(markers.filter((marker) => bundle.includes(marker))).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ export interface CliIo {
 export const ExitCode = {
   /** Clean: no errors (and no more warnings than allowed), the request is allowed, the file was written. */
   Ok: 0,
-  /** The policy has errors, the request is refused, a diff loosens with `--fail-on-loosening`… */
+  /** The policy has errors, the request is refused, a diff loosens with `--fail-on-loosening`, report-only finds a break with `--fail-on-break`… */
   Failure: 1,
   /** Bad arguments, a missing file, an unknown command or option, an invalid git ref or path. */
   Usage: 2,
@@ -19,6 +19,8 @@ export const ExitCode = {
   LoadFailure: 3,
   /** A policy file did not finish loading: the time limit passed, or it ended the process itself. */
   DidNotFinish: 4,
+  /** An input data file is not what the command reads: `report-only`'s events file has invalid lines (malformed JSON, too long, wrong types). */
+  BadInput: 5,
   /** A bug in cors-policy: one line on stderr, no stack. */
   Internal: 70,
 } as const;

@@ -7,13 +7,14 @@ import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
 import { migrateCommand } from './commands/migrate.js';
 import { renderCommand } from './commands/render.js';
+import { reportOnlyCommand } from './commands/report-only.js';
 import { schemaCommand } from './commands/schema.js';
 import { siteCommand } from './commands/site.js';
 import { InvalidPolicyError } from './commands/shared.js';
 import { PolicyLoadError } from '@org/cors-loader';
 import { escapeControlCharacters, escapeLine } from './terminal-text.js';
 
-const HELP = `cors-policy — check, compile, explain, render, diff and migrate CORS policies
+const HELP = `cors-policy — check, compile, explain, render, diff and migrate CORS policies, and summarise report-only events
 
 Usage:
   cors-policy check <policies…> [--format text|json] [--max-warnings N] [--environment NAME] [--timeout S]
@@ -25,6 +26,7 @@ Usage:
   cors-policy schema
   cors-policy site <files|folders…> --out DIR [--environment NAME] [--title TEXT] [--timeout S]
   cors-policy migrate <options.json|.js|.ts> --from cors|koa|nest [--name NAME] [--out FILE] [--export NAME] [--force]
+  cors-policy report-only <events.jsonl…> [--format md|json] [--skip-invalid] [--fail-on-break]
 
 A <policy> is a .ts/.js/.json policy file, git:<ref>:<path> (read from git), or a package in
 node_modules (@acme/cors-policies or @acme/cors-policies/cors.policy.json). Policy modules run in a
@@ -32,10 +34,12 @@ worker with a time limit: --timeout S seconds (default 10).
 
 Exit codes:
   0   ok
-  1   policy errors, refused request, loosening with --fail-on-loosening, or a stale file with compile --check
+  1   policy errors, refused request, loosening with --fail-on-loosening, a stale file with compile --check,
+      or a caller the candidate would break with report-only --fail-on-break
   2   usage: bad arguments, missing file, invalid git ref or path
   3   a policy file could not be loaded (syntax error, threw, exported no policy, nested too deep)
   4   a policy file did not finish loading (time limit, or it ended the process itself)
+  5   bad input data: an events file has lines that are not decision events (report-only, without --skip-invalid)
   70  internal error (a bug in cors-policy)
 Docs: https://github.com/org/cors-policy-as-code/blob/main/docs/cli.md
 `;
@@ -70,6 +74,7 @@ const COMMANDS = {
     export: { type: 'string' },
     force: { type: 'boolean' },
   },
+  'report-only': { ...COMMON, format: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, 'fail-on-break': { type: 'boolean' } },
 } as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -221,6 +226,11 @@ async function dispatch(command: CommandName, args: readonly string[], io: CliIo
       noExtra(1);
       return migrateCommand(
         { file: positionals[0], from: str('from'), name: str('name'), out: str('out'), exportName: str('export'), force: v['force'] === true },
+        io,
+      );
+    case 'report-only':
+      return reportOnlyCommand(
+        { files: positionals, format: oneOf('format', ['md', 'json'], 'md'), skipInvalid: v['skip-invalid'] === true, failOnBreak: v['fail-on-break'] === true },
         io,
       );
   }

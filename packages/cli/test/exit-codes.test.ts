@@ -13,6 +13,7 @@ describe('exit codes', () => {
       [ExitCode.Usage, 'usage'],
       [ExitCode.LoadFailure, 'could not be loaded'],
       [ExitCode.DidNotFinish, 'did not finish'],
+      [ExitCode.BadInput, 'bad input data'],
       [ExitCode.Internal, 'internal error'],
     ] as const) {
       expect(help.stdout).toMatch(new RegExp(`^  ${code}\\s+.*${meaning}`, 'm'));

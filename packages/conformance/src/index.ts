@@ -26,3 +26,4 @@ export { wildcardVectors } from './vectors/wildcards.js';
 export type { ConformanceServerOptions, ConformanceTarget, RunningTarget, TargetSetup } from './target.js';
 export type { BrowserVerdict, ConformanceVector, VectorApp, VectorExpect, VectorRequest } from './vector.js';
 export { loadedModules, VALIDATOR } from './loaded-modules.js';
+export { runDecisionEventSuite, eventsCandidate, eventsPolicy, type DecisionEventTarget } from './decision-event-suite.js';

@@ -74,7 +74,7 @@ export function checkCompiledShape(value: any): CompiledCorsPolicy {
     walk(value.environments[name], { ...variant, developmentOnly: bool }, `environments.${name}`);
   }
   const selected = value.environment;
-  if (!(selected === null || Object.prototype.hasOwnProperty.call(value.environments, selected))) fail('environment', 'null or one of its environments');
+  if (!(selected === null || Object.hasOwn(value.environments, selected))) fail('environment', 'null or one of its environments');
   for (const [at, data] of [['base', value.base], ...Object.entries(value.environments).map(([n, e]) => [`environments.${n}`, e])] as [string, any][]) {
     for (const [i, r] of [data.rules, ...data.routes].entries()) {
       const where = `${at}.${i === 0 ? 'rules' : `routes[${i - 1}]`}`;

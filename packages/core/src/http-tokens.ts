@@ -1,23 +1,14 @@
 /*
- * Fetch / RFC 9110 vocabulary: tokens, safelisted and forbidden names. Pure lookups, no regex over
- * request input (the resolver calls `isTokenChar` in a linear loop).
+ * Fetch / RFC 9110 vocabulary: tokens, safelisted and forbidden names. Pure lookups; the one regex
+ * over request input (a token) is a single character class, linear and never backtracking.
  */
 
-const TOKEN_CHARS = new Uint8Array(128);
-for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
-  TOKEN_CHARS[c.charCodeAt(0)] = 1;
-}
-
-/** Whether a UTF-16 code unit is an RFC 9110 `tchar`. */
-export function isTokenChar(code: number): boolean {
-  return code < 128 && TOKEN_CHARS[code] === 1;
-}
+/** A non-empty RFC 9110 token: V8 runs the regex natively, faster per character than a JavaScript loop. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Whether a string is a non-empty RFC 9110 token (method names, header names). */
 export function isToken(value: string): boolean {
-  if (value.length === 0) return false;
-  for (let i = 0; i < value.length; i++) if (!isTokenChar(value.charCodeAt(i))) return false;
-  return true;
+  return TOKEN.test(value);
 }
 
 /** ASCII-only lower-casing: never Unicode folding (the Kelvin sign must not become `k`). */

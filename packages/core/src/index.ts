@@ -49,6 +49,17 @@ export type {
   PreflightRefusedDecision, ActualAllowedDecision, ActualRefusedDecision,
 } from './decision.js';
 
+// Decision events, report-only and developer mode (also in `@org/cors-core/runtime`)
+export { corsDecider } from './cors-decider.js';
+export { observedNodeCorsHandler } from './node-observed-handler.js';
+export type { CorsDecider, CorsEventOptions, CorsObservationOptions } from './cors-decider.js';
+export { decisionEvent, describeDecisionEvent, sanitizeEventValue, EVENT_VALUE_CAP } from './decision-events.js';
+export type { CorsDecisionEvent, ReportOnlyChange } from './decision-events.js';
+export { decisionLogger } from './decision-logger.js';
+export type { DecisionLogSink, DecisionLoggerOptions } from './decision-logger.js';
+export { compareDecisions, reportOnlyEvent } from './report-only.js';
+export { developerModeDecision, assertDeveloperModeAllowed, DeveloperModeError, REFUSAL_HEADER } from './developer-mode.js';
+
 // Explaining
 export { explain, explainDecision, describeReason, describeRefusal, describeSource, BrowserCheckFailure } from './explain.js';
 export type { ExplainRequest, Explanation, RefusalReason, RefusalCode, RefusalStage, RefusalParams } from './explain.js';

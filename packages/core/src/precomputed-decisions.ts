@@ -25,6 +25,11 @@ export interface PrecomputedDecisions {
 }
 
 const NO_HEADERS: ReadonlyArray<readonly [string, string]> = [];
+/** The refusals of actual requests, in the key order the table is built in. */
+const ACTUAL_REFUSALS: readonly ActualRefusal[] = [
+  DecisionReason.RouteDisabled, DecisionReason.OriginNotAllowed, DecisionReason.OriginNull, DecisionReason.OriginMalformed, DecisionReason.MethodNotAllowed,
+  DecisionReason.SourceUnavailable,
+];
 
 /** The headers of an allowed actual request from `origin` (echoed, never a pattern). */
 export function allowedActualHeaders(rules: CompiledRules, origin: string): Array<readonly [string, string]> {
@@ -38,21 +43,15 @@ export function allowedActualHeaders(rules: CompiledRules, origin: string): Arra
 export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | undefined, preflight: CompiledPreflightData, preflightVary: readonly string[], source?: string): PrecomputedDecisions {
   const vary = rules.actualVary;
   const named = source === undefined ? {} : { source };
-  const refusedActual = (reason: ActualRefusal): ActualRefusedDecision => ({ kind: 'actual-refused', reason, headers: NO_HEADERS, vary, route, end: false, ...named });
+  const actualRefused = {} as Record<ActualRefusal, ActualRefusedDecision>;
+  for (const reason of ACTUAL_REFUSALS) actualRefused[reason] = { kind: 'actual-refused', reason, headers: NO_HEADERS, vary, route, end: false, ...named };
   const preflightRefused = {} as Record<DecisionReason, PreflightRefusedDecision>;
   for (const reason of Object.values(DecisionReason)) {
     preflightRefused[reason] = { kind: 'preflight-refused', reason, headers: NO_HEADERS, vary: preflightVary, route, status: preflight.refusedStatus, end: true, ...named };
   }
   return {
     noOrigin: { kind: 'not-cors', reason: DecisionReason.NoOrigin, headers: rules.anyOrigin && !rules.disabled ? rules.anyOriginHeaders : NO_HEADERS, vary, route, end: false },
-    actualRefused: {
-      [DecisionReason.RouteDisabled]: refusedActual(DecisionReason.RouteDisabled),
-      [DecisionReason.OriginNotAllowed]: refusedActual(DecisionReason.OriginNotAllowed),
-      [DecisionReason.OriginNull]: refusedActual(DecisionReason.OriginNull),
-      [DecisionReason.OriginMalformed]: refusedActual(DecisionReason.OriginMalformed),
-      [DecisionReason.MethodNotAllowed]: refusedActual(DecisionReason.MethodNotAllowed),
-      [DecisionReason.SourceUnavailable]: refusedActual(DecisionReason.SourceUnavailable),
-    },
+    actualRefused,
     actualAllowedAny: { kind: 'actual-allowed', reason: DecisionReason.AnyOrigin, headers: rules.anyOriginHeaders, vary, route, end: false },
     preflightRefused,
   };

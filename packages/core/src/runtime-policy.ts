@@ -62,10 +62,8 @@ export function compileVariant(data: CompiledVariantData): CompiledPolicy {
 
 /** Gives `policy` its compiled form and its environment switch (hidden, non-enumerable). */
 export function attachRuntime<T extends object>(policy: T, compiled: CompiledPolicy, switchTo: EnvironmentSwitch, developmentOnly: readonly string[]): T {
-  Object.defineProperty(policy, COMPILED, { value: compiled, enumerable: false });
-  Object.defineProperty(policy, SWITCH, { value: switchTo, enumerable: false });
-  Object.defineProperty(policy, DEVELOPMENT_ONLY, { value: developmentOnly, enumerable: false });
-  return policy;
+  // Descriptors default to non-enumerable, non-writable, non-configurable.
+  return Object.defineProperties(policy, { [COMPILED]: { value: compiled }, [SWITCH]: { value: switchTo }, [DEVELOPMENT_ONLY]: { value: developmentOnly } });
 }
 
 type Attached = RuntimeCorsPolicy & { readonly [SWITCH]: EnvironmentSwitch; readonly [DEVELOPMENT_ONLY]: readonly string[] };
@@ -108,7 +106,7 @@ export function loadCompiledPolicy(data: unknown, options: LoadCompiledPolicyOpt
 }
 
 function ownEnvironment(compiled: CompiledCorsPolicy, name: string): CompiledVariantData | undefined {
-  return Object.prototype.hasOwnProperty.call(compiled.environments, name) ? compiled.environments[name] : undefined;
+  return Object.hasOwn(compiled.environments, name) ? compiled.environments[name] : undefined;
 }
 
 /** Whether `value` carries a compiled form (a policy from `definePolicy` or `loadCompiledPolicy`). */

@@ -38,3 +38,14 @@ export { bindOriginSources, sourcesReady, closeSources, prepareOrigin } from './
 export type { BindOriginSourcesOptions } from './origin-sources.js';
 export type { OriginSourceEvent, OriginSourceEventType } from './source-events.js';
 export type { DroppedOriginReason } from './provided-origin.js';
+
+// Decision events, report-only and developer mode (docs/decision-events.md)
+export { corsDecider } from './cors-decider.js';
+export { observedNodeCorsHandler } from './node-observed-handler.js';
+export type { CorsDecider, CorsEventOptions, CorsObservationOptions } from './cors-decider.js';
+export { decisionEvent, describeDecisionEvent, sanitizeEventValue, EVENT_VALUE_CAP } from './decision-events.js';
+export type { CorsDecisionEvent, ReportOnlyChange } from './decision-events.js';
+export { decisionLogger } from './decision-logger.js';
+export type { DecisionLogSink, DecisionLoggerOptions } from './decision-logger.js';
+export { compareDecisions, reportOnlyEvent } from './report-only.js';
+export { developerModeDecision, assertDeveloperModeAllowed, DeveloperModeError, REFUSAL_HEADER } from './developer-mode.js';

@@ -31,6 +31,7 @@ describe('loadCompiledPolicy refuses, naming the field', () => {
     ['rules that are an array', (d: any) => (d.base.rules = []), /base\.rules must be an object/],
     ['a missing preflight', (d: any) => delete d.base.preflight, /base\.preflight must be an object/],
     ['origins that are a string', (d: any) => (d.base.rules.origins = 'https://app.example.com'), /base\.rules\.origins must be an array/],
+    ['an origin wrapped in an array (a string when coerced)', (d: any) => (d.base.rules.origins[0] = ['https://app.example.com']), /base\.rules\.origins\[0\] must be a serialised origin/],
     ['an upper-case origin scheme', (d: any) => (d.base.rules.origins[0] = 'HTTPS://app.example.com'), /base\.rules\.origins\[0\] must be a serialised origin/],
     ['an origin led by a space', (d: any) => (d.base.rules.origins[0] = ' https://app.example.com'), /base\.rules\.origins\[0\]/],
     ['an origin with a wildcard', (d: any) => (d.base.rules.origins[0] = 'https://*.example.com'), /base\.rules\.origins\[0\]/],

@@ -59,3 +59,24 @@ describe('the preflight Vary a compiled policy is built with', () => {
     expect(vary({ preflight: { vary: false } })).toEqual([]);
   });
 });
+
+describe('what a loaded policy shows and what toRuntimePolicy keeps', () => {
+  it('returns a loaded policy as it is when no environment is asked for, overlay included', () => {
+    const staging = definePolicy(input, { environment: 'staging' });
+    expect(toRuntimePolicy(staging)).toBe(staging);
+    const loaded = loadCompiledPolicy(asJson(compilePolicy(definePolicy(input))), { environment: 'staging' });
+    expect(toRuntimePolicy(loaded)).toBe(loaded);
+    expect(toRuntimePolicy(loaded).environment).toBe('staging');
+  });
+
+  it('keeps its compiled form hidden: a spread copy has only the public fields and is not a policy', () => {
+    const loaded = loadCompiledPolicy(asJson(compilePolicy(definePolicy(input))));
+    const copy = { ...loaded };
+    expect(Reflect.ownKeys(copy)).toEqual(['name', 'environment', 'environments']);
+    expect(() => toRuntimePolicy(copy)).toThrow(NOT_LOADED);
+  });
+
+  it('says that a plain policy object is not validated by the runtime', () => {
+    expect(() => toRuntimePolicy({ name: 'api', origins: [APP] })).toThrow(/A plain policy object is not validated here/);
+  });
+});

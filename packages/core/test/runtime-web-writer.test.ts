@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { definePolicy, type PreflightAllowedDecision, type PreflightRefusedDecision } from '../src/index.js';
 import { preflightResponse, resolveCors, webRequestFacts, withCorsHeaders, writeWebDecision } from '../src/runtime.js';
@@ -65,6 +67,22 @@ describe('writeWebDecision', () => {
     const own = new Headers({ vary: 'Accept-Encoding' });
     writeWebDecision(own, decide('https://api.example.com/public/feed', { headers: { origin: APP } }));
     expect(own.get('vary')).toBe('Accept-Encoding');
+  });
+
+  it('touches nothing, not even the app’s Vary, when the decision writes nothing (immutable headers of a fetch() result)', async () => {
+    const server = createServer((_req, res) => res.writeHead(200, { vary: 'Accept-Encoding' }).end('ok'));
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    try {
+      const upstream = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      await upstream.text();
+      expect(() => upstream.headers.set('x-probe', '1')).toThrow(TypeError);
+      const nothing = decide('https://api.example.com/off/x', {});
+      expect([nothing.headers, nothing.vary]).toEqual([[], []]);
+      expect(() => writeWebDecision(upstream.headers, nothing)).not.toThrow();
+      expect(upstream.headers.get('vary')).toBe('Accept-Encoding');
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
   });
 });
 

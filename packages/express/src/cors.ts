@@ -1,8 +1,13 @@
-import { CONTINUE, loadPolicyInNode, nodeCorsHandler, type CorsPolicySource } from '@org/cors-core/node';
+import {
+  CONTINUE, loadPolicyInNode, observedNodeCorsHandler, type CorsEventOptions, type CorsPolicySource,
+} from '@org/cors-core/node';
 import type { RequestHandler } from 'express';
 
-/** Options of {@link cors}. */
-export interface CorsOptions {
+/**
+ * Options of {@link cors}: the environment, and the decision events, report-only candidate (a loaded
+ * policy, compiled data or raw input validated at boot) and developer mode every adapter takes.
+ */
+export interface CorsOptions extends CorsEventOptions<CorsPolicySource> {
   /** Environment overlay to enforce (e.g. `'development'`); unknown names fail at boot. Default: the policy's own. */
   readonly environment?: string | undefined;
 }
@@ -15,7 +20,8 @@ export interface CorsOptions {
  * Per request core's fused Node path decides and writes the answer (keeping `Origin` in
  * `Vary` even when a later `res.set('Vary', …)` replaces it), answers preflights itself (204 / the
  * policy's refusal status) and hands everything else to `next()`. Mount it before your routes; route
- * rules match `req.originalUrl`, so it also works inside a mounted router.
+ * rules match `req.originalUrl`, so it also works inside a mounted router. With `onDecision`,
+ * `reportOnly` or `developerMode` set it takes core's general path instead.
  *
  * @example
  * import { cors } from '@org/cors-express';
@@ -23,7 +29,11 @@ export interface CorsOptions {
  * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/express.md (install, usage, migrating from `cors`)
  */
 export function cors(policy: CorsPolicySource, options: CorsOptions = {}): RequestHandler {
-  const handle = nodeCorsHandler(loadPolicyInNode(policy, options.environment));
+  const { environment, onDecision, onError, reportOnly, developerMode } = options;
+  const handle = observedNodeCorsHandler(loadPolicyInNode(policy, environment), {
+    onDecision, onError, developerMode, env: process.env,
+    reportOnly: reportOnly === undefined ? undefined : loadPolicyInNode(reportOnly, environment),
+  });
   return function corsMiddleware(req, res, next) {
     const status = handle(req.method, req.originalUrl, req.headers, res);
     if (status === CONTINUE) return next();

@@ -1,4 +1,5 @@
-import { preflightResponse, resolveCors, toRuntimePolicy, webRequestFacts, withCorsHeaders, writeWebDecision } from '@org/cors-core/runtime';
+import { preflightResponse, toRuntimePolicy, webRequestFacts, withCorsHeaders, writeWebDecision } from '@org/cors-core/runtime';
+import { deciderFor } from './decider.js';
 import type { CorsOptions } from './handle-cors.js';
 import type { CorsPolicySource } from './load-policy.js';
 
@@ -35,9 +36,9 @@ export type HonoMiddleware = (c: HonoContextLike, next: () => Promise<void>) => 
  * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/fetch.md
  */
 export function cors(policy: CorsPolicySource, options: CorsOptions = {}): HonoMiddleware {
-  const runtime = toRuntimePolicy(policy, options.environment);
+  const decide = deciderFor(toRuntimePolicy(policy, options.environment), options);
   return async (c, next) => {
-    const decision = resolveCors(runtime, webRequestFacts(c.req.raw));
+    const decision = decide(webRequestFacts(c.req.raw));
     if (decision.end) {
       // Reading `c.res` makes Hono gather what outer middleware set with `c.header()` into a response;
       // the setter copies those headers onto the answer, and the decision is written over them.

@@ -1,8 +1,13 @@
-import { preflightResponse, resolveCors, webRequestFacts, withCorsHeaders } from '@org/cors-core/runtime';
+import { preflightResponse, webRequestFacts, withCorsHeaders, type CorsEventOptions } from '@org/cors-core/runtime';
+import { decide } from './decider.js';
 import { loadPolicy, type CorsPolicySource } from './load-policy.js';
 
-/** Options shared by every helper of this package. */
-export interface CorsOptions {
+/**
+ * Options shared by every helper of this package: the environment, and the decision events,
+ * report-only candidate (a loaded policy or compiled data) and developer mode every adapter takes.
+ * `developerMode` is refused when `globalThis.process.env.NODE_ENV` is `production`.
+ */
+export interface CorsOptions extends CorsEventOptions<CorsPolicySource> {
   /** The environment overlay to enforce (e.g. `'staging'`); default: the policy's own. */
   readonly environment?: string | undefined;
 }
@@ -39,7 +44,7 @@ export async function handleCors(
   next: () => Response | Promise<Response>,
   options: HandleCorsOptions = {},
 ): Promise<Response> {
-  const decision = resolveCors(loadPolicy(policy, options.environment), webRequestFacts(request));
+  const decision = decide(loadPolicy(policy, options.environment), options, webRequestFacts(request));
   if (decision.end) return preflightResponse(decision);
   let response: Response;
   try {

@@ -1,4 +1,5 @@
 import { toRuntimePolicy } from '@org/cors-core/runtime';
+import { deciderFor } from './decider.js';
 import { handleCors, type HandleCorsOptions } from './handle-cors.js';
 import type { CorsPolicySource } from './load-policy.js';
 
@@ -30,6 +31,9 @@ export function withCors<Req extends Request, Rest extends unknown[]>(
   options: HandleCorsOptions = {},
 ): (request: Req, ...rest: Rest) => Promise<Response> {
   const runtime = toRuntimePolicy(policy, options.environment);
-  const handling: HandleCorsOptions = { rethrow: options.rethrow };
+  const { rethrow, onDecision, onError, reportOnly, developerMode, environment } = options;
+  // The environment is applied to `runtime` already; the candidate takes it too.
+  const handling: HandleCorsOptions = { rethrow, onDecision, onError, developerMode, reportOnly: reportOnly === undefined ? undefined : toRuntimePolicy(reportOnly, environment) };
+  if (onDecision !== undefined || reportOnly !== undefined || developerMode === true) deciderFor(runtime, handling); // refuse bad options now, not on the first request
   return (request, ...rest) => handleCors(runtime, request, () => handler(request, ...rest), handling);
 }

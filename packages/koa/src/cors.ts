@@ -1,11 +1,14 @@
 import { format } from 'node:util';
 import {
-  loadPolicyInNode, mergeVary, requestFacts, resolveCors, writeNodeDecision, type CorsDecision, type CorsPolicySource,
+  corsDecider, loadPolicyInNode, mergeVary, requestFacts, writeNodeDecision, type CorsDecision, type CorsEventOptions, type CorsPolicySource,
 } from '@org/cors-core/node';
 import type { Middleware } from 'koa';
 
-/** Options of {@link cors}. */
-export interface CorsOptions {
+/**
+ * Options of {@link cors}: the environment, and the decision events, report-only candidate (a loaded
+ * policy, compiled data or raw input validated at boot) and developer mode every adapter takes.
+ */
+export interface CorsOptions extends CorsEventOptions<CorsPolicySource> {
   /** Environment overlay to enforce (e.g. `'development'`); unknown names fail at boot. Default: the policy's own. */
   readonly environment?: string | undefined;
 }
@@ -27,9 +30,14 @@ export interface CorsOptions {
  * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/koa.md (install, usage, migrating from `@koa/cors`)
  */
 export function cors(policy: CorsPolicySource, options: CorsOptions = {}): Middleware {
-  const enforced = loadPolicyInNode(policy, options.environment);
+  const { environment, onDecision, onError, reportOnly, developerMode } = options;
+  // Without onDecision, reportOnly or developerMode this is resolveCors bound to the policy.
+  const decide = corsDecider(loadPolicyInNode(policy, environment), {
+    onDecision, onError, developerMode, env: process.env,
+    reportOnly: reportOnly === undefined ? undefined : loadPolicyInNode(reportOnly, environment),
+  });
   return async function corsMiddleware(ctx, next) {
-    const decision = resolveCors(enforced, requestFacts(ctx.method, ctx.originalUrl, (name) => ctx.req.headers[name]));
+    const decision = decide(requestFacts(ctx.method, ctx.originalUrl, (name) => ctx.req.headers[name]));
     writeNodeDecision(ctx.res, decision);
     if (decision.end) {
       ctx.body = null; // an explicitly empty body (before the status: a null body on 200 would become 204)

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import { CONTINUE, nodeCorsHandler, type RuntimeCorsPolicy } from '@org/cors-core/node';
-import { CORS_POLICY } from './cors-policy-token.js';
+import { Inject, Injectable, Optional, type NestMiddleware } from '@nestjs/common';
+import { CONTINUE, observedNodeCorsHandler, type CorsObservationOptions, type RuntimeCorsPolicy } from '@org/cors-core/node';
+import { CORS_OBSERVATION, CORS_POLICY } from './cors-policy-token.js';
 
 /** A Node request as Express (`originalUrl`) or plain Node hands it over. */
 type NodeRequest = IncomingMessage & { originalUrl?: string };
@@ -10,9 +10,11 @@ type NodeRequest = IncomingMessage & { originalUrl?: string };
  * The policy as a plain `(req, res, next)` handler over Node's own `IncomingMessage`/`ServerResponse`
  * (what Nest hands middleware on both the Express and the Fastify platform). Core's Node writer keeps
  * `Origin` in `Vary` even when a handler's `@Header('Vary', …)` (or Fastify's `reply.header`) replaces it.
+ * `observation` (decision events, report-only, developer mode) switches from the fused path to core's
+ * general one; without it nothing changes.
  */
-export function corsPolicyHandler(policy: RuntimeCorsPolicy): (req: NodeRequest, res: ServerResponse, next: () => void) => void {
-  const handle = nodeCorsHandler(policy);
+export function corsPolicyHandler(policy: RuntimeCorsPolicy, observation?: CorsObservationOptions): (req: NodeRequest, res: ServerResponse, next: () => void) => void {
+  const handle = observedNodeCorsHandler(policy, observation);
   return (req, res, next) => {
     // `originalUrl`: Express rewrites `url` below a mount point (middie sets it too); route rules need the full path.
     const status = handle(req.method ?? 'GET', req.originalUrl ?? req.url ?? '/', req.headers, res);
@@ -30,8 +32,8 @@ export function corsPolicyHandler(policy: RuntimeCorsPolicy): (req: NodeRequest,
 export class CorsPolicyMiddleware implements NestMiddleware {
   private readonly handle: ReturnType<typeof corsPolicyHandler>;
 
-  constructor(@Inject(CORS_POLICY) policy: RuntimeCorsPolicy) {
-    this.handle = corsPolicyHandler(policy);
+  constructor(@Inject(CORS_POLICY) policy: RuntimeCorsPolicy, @Optional() @Inject(CORS_OBSERVATION) observation?: CorsObservationOptions) {
+    this.handle = corsPolicyHandler(policy, observation);
   }
 
   use(req: NodeRequest, res: ServerResponse, next: () => void): void {

@@ -1,17 +1,22 @@
 import { Inject, Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { loadPolicyInNode, type CorsPolicySource, type RuntimeCorsPolicy } from '@org/cors-core/node';
+import {
+  assertDeveloperModeAllowed, loadPolicyInNode, type CorsEventOptions, type CorsObservationOptions, type CorsPolicySource, type RuntimeCorsPolicy,
+} from '@org/cors-core/node';
 import { corsPolicyHandler } from './cors-policy-middleware.js';
-import { CORS_POLICY } from './cors-policy-token.js';
+import { CORS_OBSERVATION, CORS_POLICY } from './cors-policy-token.js';
 
-/** Options of {@link CorsPolicyModule.forRoot}. */
-export interface CorsPolicyModuleOptions {
+/**
+ * Options of {@link CorsPolicyModule.forRoot}: the environment, and the decision events, report-only
+ * candidate (a loaded policy, compiled data or raw input) and developer mode every adapter takes.
+ */
+export interface CorsPolicyModuleOptions extends CorsEventOptions<CorsPolicySource> {
   /** Environment overlay to enforce (e.g. `process.env.APP_ENV`); unknown names fail at declaration. */
   environment?: string | undefined;
 }
 
 /** Options of {@link CorsPolicyModule.forRootAsync}: a Nest factory provider for the policy. */
-export interface CorsPolicyModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+export interface CorsPolicyModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'>, CorsEventOptions<CorsPolicySource> {
   /** Returns the policy, compiled data or raw input; may be async. Receives the `inject` providers. */
   useFactory: (...args: any[]) => CorsPolicySource | Promise<CorsPolicySource>;
   /** Providers passed to `useFactory`, as in any Nest factory provider. */
@@ -34,10 +39,14 @@ export interface CorsPolicyModuleAsyncOptions extends Pick<ModuleMetadata, 'impo
  */
 @Module({})
 export class CorsPolicyModule {
-  constructor(@Inject(CORS_POLICY) policy: RuntimeCorsPolicy, @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
+  constructor(
+    @Inject(CORS_POLICY) policy: RuntimeCorsPolicy,
+    @Inject(HttpAdapterHost) adapterHost: HttpAdapterHost,
+    @Inject(CORS_OBSERVATION) observation: CorsObservationOptions,
+  ) {
     // Explicit @Inject tokens: the published build (esbuild) emits no decorator metadata.
     // Instantiated by NestFactory.create, before app.init() registers the body parser and middleware.
-    adapterHost.httpAdapter.use(corsPolicyHandler(policy));
+    adapterHost.httpAdapter.use(corsPolicyHandler(policy, observation));
   }
 
   /**
@@ -48,7 +57,12 @@ export class CorsPolicyModule {
    */
   static forRoot(policy: CorsPolicySource, options: CorsPolicyModuleOptions = {}): DynamicModule {
     const loaded = loadPolicyInNode(policy, options.environment);
-    return { module: CorsPolicyModule, global: true, providers: [{ provide: CORS_POLICY, useValue: loaded }], exports: [CORS_POLICY] };
+    return {
+      module: CorsPolicyModule,
+      global: true,
+      providers: [{ provide: CORS_POLICY, useValue: loaded }, { provide: CORS_OBSERVATION, useValue: observationOf(options) }],
+      exports: [CORS_POLICY, CORS_OBSERVATION],
+    };
   }
 
   /**
@@ -62,8 +76,18 @@ export class CorsPolicyModule {
       module: CorsPolicyModule,
       global: true,
       imports: options.imports ?? [],
-      providers: [{ provide: CORS_POLICY, useFactory, inject: options.inject ?? [] }],
-      exports: [CORS_POLICY],
+      providers: [{ provide: CORS_POLICY, useFactory, inject: options.inject ?? [] }, { provide: CORS_OBSERVATION, useValue: observationOf(options) }],
+      exports: [CORS_POLICY, CORS_OBSERVATION],
     };
   }
+}
+
+/**
+ * The options as core takes them, checked while the module is declared: the candidate loaded (a bad
+ * one throws now), developer mode refused under `NODE_ENV=production` before anything listens.
+ */
+function observationOf(options: CorsEventOptions<CorsPolicySource> & { environment?: string | undefined }): CorsObservationOptions {
+  const { onDecision, onError, reportOnly, developerMode, environment } = options;
+  if (developerMode === true) assertDeveloperModeAllowed(process.env);
+  return { onDecision, onError, developerMode, env: process.env, reportOnly: reportOnly === undefined ? undefined : loadPolicyInNode(reportOnly, environment) };
 }

@@ -6,3 +6,6 @@
  * @example constructor(@Inject(CORS_POLICY) private readonly policy: RuntimeCorsPolicy) {}
  */
 export const CORS_POLICY = Symbol.for('@org/cors-nest:policy');
+
+/** Injection token of the decision-event, report-only and developer-mode options `CorsPolicyModule` was given (loaded). */
+export const CORS_OBSERVATION = Symbol.for('@org/cors-nest:observation');

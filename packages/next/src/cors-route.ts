@@ -1,6 +1,6 @@
 import { handleCors, type CorsOptions, type CorsPolicySource } from '@org/cors-fetch';
 import { toRuntimePolicy } from '@org/cors-core/runtime';
-import { NEXT_HANDLING } from './next-control-flow.js';
+import { nextHandling } from './next-control-flow.js';
 
 /** An App Router route handler, e.g. `GET(request, { params })`. */
 export type RouteHandler<Req extends Request = any, Context = any> = (
@@ -43,13 +43,14 @@ export function corsRoute<H extends RouteHandlers>(
   options: CorsOptions = {},
 ): CorsRouteHandlers<H> {
   const runtime = toRuntimePolicy(policy, options.environment);
+  const handling = nextHandling(options);
   const wrapped: Record<string, RouteHandler> = {};
   const allow = ['OPTIONS', ...Object.keys(handlers), ...('GET' in handlers && !('HEAD' in handlers) ? ['HEAD'] : [])];
   const allowHeader = [...new Set(allow)].sort().join(', ');
   // Without a user OPTIONS handler, a non-preflight OPTIONS gets what Next.js itself would answer.
   const optionsHandler: RouteHandler = handlers.OPTIONS ?? (() => new Response(null, { status: 204, headers: { allow: allowHeader } }));
   for (const [method, handler] of Object.entries({ ...handlers, OPTIONS: optionsHandler }) as [string, RouteHandler][]) {
-    wrapped[method] = (request, context) => handleCors(runtime, request, () => handler(request, context), NEXT_HANDLING);
+    wrapped[method] = (request, context) => handleCors(runtime, request, () => handler(request, context), handling);
   }
   return wrapped as CorsRouteHandlers<H>;
 }

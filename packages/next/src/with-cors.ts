@@ -1,7 +1,7 @@
 import { handleCors, type CorsOptions, type CorsPolicySource } from '@org/cors-fetch';
 import { toRuntimePolicy } from '@org/cors-core/runtime';
 import { NextResponse } from 'next/server.js';
-import { NEXT_HANDLING } from './next-control-flow.js';
+import { nextHandling } from './next-control-flow.js';
 
 /** A proxy (or middleware) function: whatever `proxy.ts`/`middleware.ts` may export. */
 export type ProxyFunction<Req extends Request = Request, Event = unknown> = (
@@ -30,7 +30,8 @@ export function withCors<Req extends Request = Request, Event = unknown>(
   options: CorsOptions = {},
 ): (request: Req, event: Event) => Promise<Response> {
   const runtime = toRuntimePolicy(policy, options.environment);
+  const handling = nextHandling(options);
   // `||`: a proxy may return nothing (undefined, null or void) to mean "continue".
   return (request, event) =>
-    handleCors(runtime, request, async () => (await proxy?.(request, event)) || NextResponse.next(), NEXT_HANDLING);
+    handleCors(runtime, request, async () => (await proxy?.(request, event)) || NextResponse.next(), handling);
 }

@@ -40,3 +40,8 @@ export { renderLivePage, LIVE_CSS } from './site/live.js';
 export type { LivePage, LivePageInput } from './site/live.js';
 export { buildLiveData } from './site/live-model.js';
 export type { LiveCheck, LiveData, LivePrediction, LiveService } from './site/live-model.js';
+// Report-only: which callers a candidate policy would break (`cors-policy report-only`).
+export { MAX_EVENT_LINE_LENGTH, MAX_REPORT_ONLY_CALLERS, ReportOnlyAccumulator, parseEventLine } from './report-only-summary.js';
+export type { EventLine, ReportOnlyCaller, ReportOnlySummary } from './report-only-summary.js';
+export { renderReportOnlyMarkdown, reportOnlyJson } from './render-report-only.js';
+export type { ReportOnlyJson } from './render-report-only.js';

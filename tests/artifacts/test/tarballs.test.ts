@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -20,6 +21,8 @@ const PUBLISHED = [
   '@org/cors-cli',
   '@org/cors-loader',
   '@org/cors-report',
+  '@org/cors-source-sqlite',
+  '@org/cors-source-postgres',
 ] as const;
 
 const REPOSITORY = 'https://github.com/org/cors-policy-as-code';
@@ -193,6 +196,22 @@ describe('a service installed from the tarballs, outside the repository', () => 
   ])('loads core, an adapter and the shared policy with %s', async (_label, file) => {
     const { stdout } = await run('node', [file], { cwd: service, env });
     expect(JSON.parse(stdout)).toEqual({ definePolicy: 'function', isCorsPolicy: true, middleware: 'function', name: POLICY_NAME });
+  });
+});
+
+describe('the origin-source providers installed from their tarballs', () => {
+  it.each([
+    ['import (ESM)', `Promise.all(['@org/cors-source-sqlite', '@org/cors-source-postgres'].map((name) => import(name)))`],
+    ['require (CommonJS)', `Promise.resolve(['@org/cors-source-sqlite', '@org/cors-source-postgres'].map((name) => require(name)))`],
+  ])('load with %s without their database drivers (the application passes its own)', async (_label, load) => {
+    const script = `${load}.then((mods) => console.log(JSON.stringify(mods.map((m) => Object.keys(m).sort()))))`;
+    const { stdout } = await run('node', ['-e', script], { cwd: service, env });
+    expect(JSON.parse(stdout)).toEqual([
+      ['addOrigin', 'createOriginTable', 'removeOrigin', 'sqliteOriginSource'],
+      ['addOrigin', 'postgresOriginSource', 'removeOrigin', 'setupOriginTable'],
+    ]);
+    // Optional peers: npm installs no driver the application did not ask for.
+    for (const driver of ['better-sqlite3', 'pg']) expect(existsSync(join(service, 'node_modules', driver)), driver).toBe(false);
   });
 });
 

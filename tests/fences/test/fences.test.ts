@@ -9,7 +9,9 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 // Every directory under packages/ is an adapter unless listed here; each adapter must be classified below,
 // so a new package cannot slip past the adapter fences.
-const NOT_ADAPTERS = ['cli', 'conformance', 'core', 'loader', 'policies', 'report'];
+const NOT_ADAPTERS = ['cli', 'conformance', 'core', 'loader', 'policies', 'report', 'source-postgres', 'source-sqlite'];
+/** Origin-source providers: the application hands them its database driver; core gives them types only. */
+const PROVIDERS = ['source-postgres', 'source-sqlite'];
 /** Run on Edge, in Workers and browsers: at run time they load core's runtime entry only. */
 const LEAN_ADAPTERS = ['fetch', 'next'];
 /** Run in Node: core's authoring entry (definePolicy at boot), its Node loader entry or its runtime entry. */
@@ -93,6 +95,13 @@ describe('architecture fences', () => {
     expect(ours.length, 'an adapter that loads nothing of ours is not read right').toBeGreaterThan(0);
     const allowed = ['@org/cors-core/node', '@org/cors-core/runtime'];
     expect(ours.filter((i) => !allowed.includes(i.specifier)).map((i) => `${i.file} imports ${i.specifier}`)).toEqual([]);
+  });
+
+  it.each(PROVIDERS)('the %s provider loads none of our packages and no driver: the app passes its database, core gives types', (dir) => {
+    expect(existsSync(join(root, 'packages', dir, 'package.json'))).toBe(true);
+    expect(valueImportsUnder(`packages/${dir}/src`).filter((i) => !isRelative(i.specifier))).toEqual([]);
+    expect(foreignImports(`packages/${dir}/src`, ['@org/cors-core'])).toEqual([]);
+    expect(importsUnder(root, `packages/${dir}/src`).some((i) => i.specifier === '@org/cors-core/runtime')).toBe(true);
   });
 
   it('the report package is pure: core only, no node: module, no loader, no CLI', () => {

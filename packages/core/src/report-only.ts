@@ -1,0 +1,49 @@
+import type { CorsDecision, HeaderPairs } from './decision.js';
+import { decisionEvent, isAllowed, type CorsDecisionEvent, type ReportOnlyChange } from './decision-events.js';
+import type { RequestFacts } from './request-facts.js';
+import { resolveCors } from './resolve.js';
+import type { RuntimeCorsPolicy } from './runtime-policy.js';
+
+/**
+ * Report-only (like CSP's): what a caller would see under `candidate` compared with the enforced
+ * decision. `undefined` when nothing a browser sees would change — no `Origin`, both refuse (whatever
+ * the reasons), or both allow with the same CORS headers. Only the enforced decision is ever written.
+ */
+export function compareDecisions(enforced: CorsDecision, candidate: CorsDecision): ReportOnlyChange | undefined {
+  if (enforced.kind === 'not-cors' || candidate.kind === 'not-cors') return undefined;
+  const was = isAllowed(enforced);
+  const would = isAllowed(candidate);
+  if (was && !would) return 'would-refuse';
+  if (!was && would) return 'would-allow';
+  if (was && would && !sameHeaders(enforced.headers, candidate.headers)) return 'would-change';
+  return undefined;
+}
+
+/**
+ * Resolves `candidate` for the same request and returns the report-only event when its answer
+ * differs from `enforced` (see {@link compareDecisions}), else `undefined`.
+ *
+ * @example
+ * const event = reportOnlyEvent(candidatePolicy, facts, resolveCors(policy, facts));
+ * // { kind: 'actual-refused', reason: 'origin-not-allowed', change: 'would-refuse', reportOnly: true, … }
+ */
+export function reportOnlyEvent(candidate: RuntimeCorsPolicy, facts: RequestFacts, enforced: CorsDecision): CorsDecisionEvent | undefined {
+  if (enforced.kind === 'not-cors') return undefined;
+  const decision = resolveCors(candidate, facts);
+  const change = compareDecisions(enforced, decision);
+  if (change === undefined) return undefined;
+  const event = decisionEvent(candidate, facts, decision);
+  if (event === undefined) return undefined;
+  return { ...event, reportOnly: true, change, enforced: { kind: enforced.kind, reason: enforced.reason } };
+}
+
+/** Same header names and values in the same order (both come from the one resolver, which orders them alike). */
+function sameHeaders(a: HeaderPairs, b: HeaderPairs): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as readonly [string, string];
+    const y = b[i] as readonly [string, string];
+    if (x[0] !== y[0] || x[1] !== y[1]) return false;
+  }
+  return true;
+}

@@ -35,7 +35,7 @@ export type { NodeResponseLike } from './node-writer.js';
 export { writeWebDecision, preflightResponse, withCorsHeaders, webRequestFacts } from './web-writer.js';
 export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';
 
-// Decision events, report-only and developer mode (docs/decision-events.md)
+// Decision events, report-only and developer mode (https://github.com/org/cors-policy-as-code/blob/main/docs/decision-events.md)
 export { corsDecider } from './cors-decider.js';
 export { observedNodeCorsHandler } from './node-observed-handler.js';
 export type { CorsDecider, CorsEventOptions, CorsObservationOptions } from './cors-decider.js';

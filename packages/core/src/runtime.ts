@@ -36,7 +36,7 @@ export { writeWebDecision, preflightResponse, withCorsHeaders, webRequestFacts }
 export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';
 
 // Decision events, report-only and developer mode (https://github.com/org/cors-policy-as-code/blob/main/docs/decision-events.md)
-export { corsDecider } from './cors-decider.js';
+export { corsDecider, isObserving } from './cors-decider.js';
 export { observedNodeCorsHandler } from './node-observed-handler.js';
 export type { CorsDecider, CorsEventOptions, CorsObservationOptions } from './cors-decider.js';
 export { decisionEvent, describeDecisionEvent, sanitizeEventValue, EVENT_VALUE_CAP } from './decision-events.js';

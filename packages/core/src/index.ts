@@ -66,5 +66,7 @@ export type { ExplainRequest, Explanation, RefusalReason, RefusalCode, RefusalSt
 export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';
 export { bindOriginSources, sourcesReady, closeSources, prepareOrigin } from './origin-sources.js';
 export type { BindOriginSourcesOptions } from './origin-sources.js';
+export { originPreparer } from './origin-preparer.js';
+export type { OriginPreparer } from './origin-preparer.js';
 export type { OriginSourceEvent, OriginSourceEventType } from './source-events.js';
 export type { DroppedOriginReason } from './provided-origin.js';

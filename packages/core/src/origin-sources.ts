@@ -1,7 +1,9 @@
 import { compiledOf, type CompiledPolicy, type SourceState } from './compiled-policy.js';
 import type { OriginListProvider, OriginLookupProvider, OriginSourceProviders } from './origin-source.js';
+import { attachOriginPreparer } from './origin-preparer.js';
 import { CorsPolicyError, type PolicyIssue } from './policy-issue.js';
 import { providedOriginProblem } from './provided-origin.js';
+import { requestPath } from './request-facts.js';
 import { scopeFor } from './resolve.js';
 import { attachRuntime, switchEnvironment, isDevelopmentOnly, type RuntimeCorsPolicy } from './runtime-policy.js';
 import type { OriginSourceEvent } from './source-events.js';
@@ -108,11 +110,14 @@ export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSo
   const cacheSize = options.lookupCacheSize ?? DEFAULT_CACHE_SIZE;
   if (!(Number.isInteger(cacheSize) && cacheSize >= 1)) throw new RangeError(`lookupCacheSize must be a whole number of at least 1, got ${String(cacheSize)}.`);
   const running = new Map<string, RunningSource>();
+  let anyLookup = false;
   for (const [name, settings] of declared) {
     const provider = providers[name] as Partial<OriginListProvider & OriginLookupProvider>;
-    running.set(name, typeof provider.list === 'function'
-      ? runListSource(settings, provider as OriginListProvider, emit)
-      : runLookupSource(settings, provider as OriginLookupProvider, emit, cacheSize));
+    const lookup = typeof provider.list !== 'function';
+    anyLookup ||= lookup;
+    running.set(name, lookup
+      ? runLookupSource(settings, provider as OriginLookupProvider, emit, cacheSize)
+      : runListSource(settings, provider as OriginListProvider, emit));
   }
   const binding: Binding = { running };
   const states: ReadonlyMap<string, SourceState> = running;
@@ -125,6 +130,8 @@ export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSo
     // A copy of the policy's own fields (a definePolicy policy stays usable with explain()).
     const copy = attachRuntime({ ...unbound }, compiled, boundVariant, unbound.environments.filter((e) => isDevelopmentOnly(unbound, e)));
     Object.defineProperty(copy, BINDING, { value: binding, enumerable: false });
+    // Adapters find what to await per request here (originPreparer); list sources never need it.
+    if (anyLookup) attachOriginPreparer(copy, (origin, target) => (origin === undefined ? undefined : prepareOrigin(copy, origin, requestPath(target))));
     const bound = Object.freeze(copy);
     variants.set(environment, bound);
     return bound;

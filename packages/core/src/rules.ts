@@ -172,7 +172,7 @@ export const RULES = {
     severity: 'warning',
   },
   'origins/source-unbound': {
-    title: 'A source the policy declares has no provider (at `bindOriginSources`)',
+    title: 'A source the policy declares has no provider (at `bindOriginSources`, or when an adapter mounts an unbound policy)',
     why: 'Its origins would all be refused: the service would start and silently lock out every tenant.',
     severity: 'error',
   },

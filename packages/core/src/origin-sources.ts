@@ -2,7 +2,6 @@ import { compiledOf, type CompiledPolicy, type SourceState } from './compiled-po
 import type { OriginListProvider, OriginLookupProvider, OriginSourceProviders } from './origin-source.js';
 import { attachOriginPreparer } from './origin-preparer.js';
 import { CorsPolicyError, type PolicyIssue } from './policy-issue.js';
-import { providedOriginProblem } from './provided-origin.js';
 import { requestPath } from './request-facts.js';
 import { scopeFor } from './resolve.js';
 import { attachRuntime, switchEnvironment, isDevelopmentOnly, type RuntimeCorsPolicy } from './runtime-policy.js';
@@ -176,7 +175,6 @@ export function prepareOrigin(policy: RuntimeCorsPolicy, origin: string | undefi
   if (origin === undefined || states === undefined) return undefined;
   const scope = scopeFor(compiled, path);
   if (scope.sources.length === 0 || scope.rules.disabled || scope.rules.anyOrigin || scope.rules.origins.matches(origin)) return undefined;
-  if (providedOriginProblem(origin) !== undefined) return undefined;
   let pending: Promise<void>[] | undefined;
   for (const source of scope.sources) {
     const state = states.get(source.name);

@@ -190,12 +190,14 @@ export function runLookupSource(settings: SourceSettings, provider: OriginLookup
   return {
     ready: Promise.resolve(),
     has(origin) {
+      // Cached answers are for valid origins only, so a hit needs no validation (the hot path).
+      const answer = fresh(origin);
+      if (answer !== undefined) return answer.held;
       // An origin no browser would send is never asked about, and never in the source.
-      if (providedOriginProblem(origin) !== undefined) return false;
-      return fresh(origin)?.held;
+      return providedOriginProblem(origin) === undefined ? undefined : false;
     },
     prepare(origin) {
-      if (closed || providedOriginProblem(origin) !== undefined || fresh(origin) !== undefined) return undefined;
+      if (closed || fresh(origin) !== undefined || providedOriginProblem(origin) !== undefined) return undefined;
       let pending = inFlight.get(origin);
       if (pending === undefined) inFlight.set(origin, (pending = lookUp(origin)));
       return pending;

@@ -171,7 +171,7 @@ describe('the runtime entry', () => {
   it('exports the resolver, the loader and both host writers, and nothing of authoring', () => {
     expect(Object.keys(runtime).sort()).toEqual([
       'COMPILED_POLICY_FORMAT', 'CONTINUE', 'CorsPolicyError', 'DecisionReason', 'MAX_ORIGIN_LENGTH', 'MAX_REQUEST_HEADERS_COUNT', 'MAX_REQUEST_HEADERS_LENGTH',
-      'MAX_REQUEST_METHOD_LENGTH', 'bindOriginSources', 'closeSources', 'prepareOrigin', 'sourcesReady', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'nodeCorsHandler', 'preflightResponse', 'requestFacts',
+      'MAX_REQUEST_METHOD_LENGTH', 'bindOriginSources', 'closeSources', 'originPreparer', 'prepareOrigin', 'sourcesReady', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'nodeCorsHandler', 'preflightResponse', 'requestFacts',
       'resolveCors', 'selectPolicyEnvironment', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders', 'writeNodeDecision', 'writeWebDecision',
       // Decision events, report-only and developer mode
       'DeveloperModeError', 'EVENT_VALUE_CAP', 'REFUSAL_HEADER', 'assertDeveloperModeAllowed', 'compareDecisions', 'corsDecider', 'decisionEvent', 'isObserving',

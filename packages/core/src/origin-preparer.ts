@@ -59,8 +59,8 @@ function preparerOf(policy: RuntimeCorsPolicy): OriginPreparer | undefined {
     code: 'origins/source-unbound' as const,
     severity: 'error' as const,
     path: ['sources', name],
-    message: `The policy declares the origin source "${name}", but it is mounted without binding a provider to it: every origin of that source would be refused.`,
-    hint: `Bind it before mounting: adapter(bindOriginSources(policy, { '${name}': provider })).`,
+    message: `The origin source "${name}" is not bound: all its origins would be refused.`,
+    hint: `Mount bindOriginSources(policy, { '${name}': provider }).`,
     value: name,
   })));
 }

@@ -53,7 +53,7 @@ export interface CorsObservationOptions extends CorsEventOptions {
 export type CorsDecider = (facts: RequestFacts) => CorsDecision;
 
 /** Whether any option asks for more than enforcing the policy. */
-export function isObserving(options: CorsObservationOptions | undefined): options is CorsObservationOptions {
+export function isObserving<O extends CorsEventOptions<unknown>>(options: O | undefined): options is O {
   return options !== undefined && (options.onDecision !== undefined || options.reportOnly !== undefined || options.developerMode === true);
 }
 

@@ -50,7 +50,7 @@ export type {
 } from './decision.js';
 
 // Decision events, report-only and developer mode (also in `@org/cors-core/runtime`)
-export { corsDecider } from './cors-decider.js';
+export { corsDecider, isObserving } from './cors-decider.js';
 export { observedNodeCorsHandler } from './node-observed-handler.js';
 export type { CorsDecider, CorsEventOptions, CorsObservationOptions } from './cors-decider.js';
 export { decisionEvent, describeDecisionEvent, sanitizeEventValue, EVENT_VALUE_CAP } from './decision-events.js';

@@ -39,8 +39,8 @@ export type { BindOriginSourcesOptions } from './origin-sources.js';
 export type { OriginSourceEvent, OriginSourceEventType } from './source-events.js';
 export type { DroppedOriginReason } from './provided-origin.js';
 
-// Decision events, report-only and developer mode (docs/decision-events.md)
-export { corsDecider } from './cors-decider.js';
+// Decision events, report-only and developer mode (https://github.com/org/cors-policy-as-code/blob/main/docs/decision-events.md)
+export { corsDecider, isObserving } from './cors-decider.js';
 export { observedNodeCorsHandler } from './node-observed-handler.js';
 export type { CorsDecider, CorsEventOptions, CorsObservationOptions } from './cors-decider.js';
 export { decisionEvent, describeDecisionEvent, sanitizeEventValue, EVENT_VALUE_CAP } from './decision-events.js';

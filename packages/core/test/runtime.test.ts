@@ -174,7 +174,7 @@ describe('the runtime entry', () => {
       'MAX_REQUEST_METHOD_LENGTH', 'bindOriginSources', 'closeSources', 'prepareOrigin', 'sourcesReady', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'nodeCorsHandler', 'preflightResponse', 'requestFacts',
       'resolveCors', 'selectPolicyEnvironment', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders', 'writeNodeDecision', 'writeWebDecision',
       // Decision events, report-only and developer mode
-      'DeveloperModeError', 'EVENT_VALUE_CAP', 'REFUSAL_HEADER', 'assertDeveloperModeAllowed', 'compareDecisions', 'corsDecider', 'decisionEvent',
+      'DeveloperModeError', 'EVENT_VALUE_CAP', 'REFUSAL_HEADER', 'assertDeveloperModeAllowed', 'compareDecisions', 'corsDecider', 'decisionEvent', 'isObserving',
       'decisionLogger', 'describeDecisionEvent', 'developerModeDecision', 'observedNodeCorsHandler', 'reportOnlyEvent', 'sanitizeEventValue',
     ].sort());
   });

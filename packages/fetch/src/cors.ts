@@ -1,7 +1,7 @@
 import { preflightResponse, toRuntimePolicy, webRequestFacts, withCorsHeaders, writeWebDecision } from '@org/cors-core/runtime';
-import { deciderFor } from './decider.js';
-import type { CorsOptions } from './handle-cors.js';
+import type { Deciding } from './deciding.js';
 import type { CorsPolicySource } from './load-policy.js';
+import type { ObservedCorsOptions } from './options.js';
 
 /*
  * Hono middleware, typed structurally so this package never imports `hono`. Hono's `c.res` setter
@@ -20,25 +20,12 @@ export interface HonoContextLike {
 /** Hono's middleware signature, structurally: `app.use('*', cors(policy))` type-checks against it. */
 export type HonoMiddleware = (c: HonoContextLike, next: () => Promise<void>) => Promise<Response | void>;
 
-/**
- * CORS for Hono (on any runtime): `app.use('*', cors(policy))`, registered before your routes and
- * other middleware. Preflights are answered here, before routing (routes need no `OPTIONS`); every
- * other response — your handler's, Hono's 404 and the response of `app.onError` — gets the policy's
- * headers after `await next()`, with `Vary` appended to, never overwritten.
- *
- * The policy loads now: raw policy input throws a `TypeError` here, an unknown environment a
- * `CorsPolicyError`.
- *
- * @example
- * const app = new Hono();
- * app.use('*', cors(apiPolicy));
- * app.get('/api/items', (c) => c.json(items));
- * @see https://github.com/org/cors-policy-as-code/blob/main/docs/adapters/fetch.md
- */
-export function cors(policy: CorsPolicySource, options: CorsOptions = {}): HonoMiddleware {
-  const decide = deciderFor(toRuntimePolicy(policy, options.environment), options);
+/** Hono's `cors` of either entry: the policy loads and the options are checked now. */
+export function corsWith(deciding: Deciding, policy: CorsPolicySource, options: ObservedCorsOptions): HonoMiddleware {
+  const runtime = toRuntimePolicy(policy, options.environment);
+  deciding.check(runtime, options);
   return async (c, next) => {
-    const decision = decide(webRequestFacts(c.req.raw));
+    const decision = deciding.decide(runtime, options, webRequestFacts(c.req.raw));
     if (decision.end) {
       // Reading `c.res` makes Hono gather what outer middleware set with `c.header()` into a response;
       // the setter copies those headers onto the answer, and the decision is written over them.

@@ -1,22 +1,25 @@
-import { corsDecider, resolveCors, type CorsDecider, type RequestFacts, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
-import type { CorsOptions } from './handle-cors.js';
+import { corsDecider, isObserving, resolveCors, type CorsDecider, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
+import type { Deciding } from './deciding.js';
 import { loadPolicy } from './load-policy.js';
+import type { ObservedCorsOptions } from './options.js';
 
 /** Per options object, per enforced policy: the bound decider (handleCors is called per request with the same options). */
 const deciders = new WeakMap<object, WeakMap<RuntimeCorsPolicy, CorsDecider>>();
 
 /**
- * How to decide a request under `policy` and `options`: plain `resolveCors` when no decision event,
- * report-only candidate or developer mode is asked for (free when off); else core's decider, built once
- * per options object and policy, so `onError`'s "log once" and the loaded candidate are kept.
+ * The `observed` entry: plain `resolveCors` when no decision event, report-only candidate or developer
+ * mode is asked for (free when off); else core's decider, built once per options object and policy,
+ * so `onError`'s "log once" and the loaded candidate are kept.
  */
-export function decide(policy: RuntimeCorsPolicy, options: CorsOptions, facts: RequestFacts): ReturnType<CorsDecider> {
-  if (options.onDecision === undefined && options.reportOnly === undefined && options.developerMode !== true) return resolveCors(policy, facts);
-  return deciderFor(policy, options)(facts);
-}
+export const OBSERVED: Deciding = {
+  check: (policy, options) => {
+    if (isObserving(options)) deciderFor(policy, options);
+  },
+  decide: (policy, options, facts) => (isObserving(options) ? deciderFor(policy, options)(facts) : resolveCors(policy, facts)),
+};
 
 /** Builds (or finds) the decider; throws `DeveloperModeError` for developer mode under `NODE_ENV=production`. */
-export function deciderFor(policy: RuntimeCorsPolicy, options: CorsOptions): CorsDecider {
+function deciderFor(policy: RuntimeCorsPolicy, options: ObservedCorsOptions): CorsDecider {
   let byPolicy = deciders.get(options);
   const known = byPolicy?.get(policy);
   if (known !== undefined) return known;

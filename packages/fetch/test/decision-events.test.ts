@@ -1,7 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
 import { runDecisionEventSuite, startServer } from '@org/cors-conformance';
 import { Hono } from 'hono';
-import { cors, handleCors, withCors } from '../src/index.js';
+import { cors, handleCors, withCors } from '../src/observed.js';
 
 const ok = () => new Response('ok');
 const serverOptions = { maxHeaderSize: 16 * 1024 };

@@ -1,5 +1,5 @@
 import { runDecisionEventSuite, startServer } from '@org/cors-conformance';
-import { corsRoute, withCors } from '../src/index.js';
+import { corsRoute, withCors } from '../src/observed.js';
 import { webListener } from './web-listener.js';
 
 const ok = () => new Response('ok');

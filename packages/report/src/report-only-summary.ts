@@ -1,7 +1,7 @@
 import { EVENT_VALUE_CAP, sanitizeEventValue, type CorsDecisionEvent, type ReportOnlyChange } from '@org/cors-core/runtime';
 
 /*
- * "Which callers would this policy change break?": report-only decision events (docs/decision-events.md)
+ * "Which callers would this policy change break?": report-only decision events (https://github.com/org/cors-policy-as-code/blob/main/docs/decision-events.md)
  * read line by line and folded into one row per caller. Event files are hostile input (anyone who can
  * send an Origin header writes into them): every line is checked, every string capped and escaped
  * again, and nothing in a line can make the summary grow beyond one row per distinct caller.

@@ -104,7 +104,19 @@ export function runListSource(settings: SourceSettings, provider: OriginListProv
     }
   };
 
-  /** Coalesced: a change reported while listing lists once more afterwards, never twice at once. */
+  /**
+   * Coalesced: a change reported while listing lists once more afterwards, never twice at once; a burst
+   * of `changed()` calls in one tick (a NOTIFY per changed row) lists once.
+   */
+  let scheduled = false;
+  const changed = (): void => {
+    if (scheduled || closed) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      refresh();
+    });
+  };
   const refresh = (): void => {
     if (closed) return;
     if (listing) { again = true; return; }
@@ -123,7 +135,7 @@ export function runListSource(settings: SourceSettings, provider: OriginListProv
   refresh();
   if (provider.subscribe !== undefined) {
     try {
-      void Promise.resolve(provider.subscribe(refresh)).then(
+      void Promise.resolve(provider.subscribe(changed)).then(
         (stop) => { if (closed) stop(); else unsubscribe = stop; },
         (error: unknown) => emit({ type: 'list-failed', source: name, error: `subscribe failed: ${messageOf(error)}`, timedOut: false }),
       );

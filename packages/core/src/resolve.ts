@@ -1,5 +1,6 @@
 import type { CompiledRules } from './runtime-rules.js';
 import { compiledOf, type CompiledPolicy, type CompiledScope, type SourceScope } from './compiled-policy.js';
+import type { CompiledSourceData } from './compiled-data.js';
 import { DecisionReason, type CorsDecision } from './decision.js';
 import { SAFELISTED_METHODS, isRequestMethod } from './http-tokens.js';
 import { MALFORMED, NOT_ALLOWED, checkRequestHeaders, checkWildcardRequestHeaders, parseRequestHeaders } from './request-header-list.js';
@@ -55,8 +56,10 @@ export function isDecision(value: CorsDecision | CompiledScope): value is CorsDe
   return (value as Partial<CorsDecision>).kind !== undefined;
 }
 
-function isSourceScope(scope: CompiledScope): scope is SourceScope {
-  return (scope as Partial<SourceScope>).name !== undefined;
+/** An allowed decision as the scope that allowed it gives it: naming the origin source, if one did. */
+function named<D extends CorsDecision>(decision: D, scope: CompiledScope): D {
+  const source = (scope as Partial<SourceScope>).name;
+  return source === undefined ? decision : { ...decision, source };
 }
 
 /** Actual requests: refusals are precomputed; an allowed answer echoes the origin (three small allocations). */
@@ -64,31 +67,22 @@ function resolveActual(compiled: CompiledPolicy, scope: CompiledScope, origin: s
   const answer = precomputedActual(compiled, scope, origin, method);
   if (isDecision(answer)) return answer;
   const { rules, route } = answer;
-  const headers = allowedActualHeaders(rules, origin);
-  if (isSourceScope(answer)) return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers, vary: rules.actualVary, route, end: false, source: answer.name };
-  return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers, vary: rules.actualVary, route, end: false };
+  return named({ kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary: rules.actualVary, route, end: false }, answer);
 }
 
 /**
  * Whose rules answer `origin` in `scope`: the scope itself (`*` or a static origin, checked first), else
- * the first of its sources, in declaration order, that holds the origin — or the refusal. An origin no
- * source holds is `origin-not-allowed`; when a source that might hold it cannot answer, the refusal is
- * that source's `source-unavailable` (fail closed).
+ * the origin source that holds it (asked through the hook `bindOriginSources` installs) — or the
+ * refusal. While a policy's sources are not bound, their origins are refused with `source-unavailable`
+ * (fail closed).
  */
 export function originScope(compiled: CompiledPolicy, scope: CompiledScope, origin: string, preflight: boolean): CompiledScope | CorsDecision {
   const reason = checkOrigin(scope.rules, origin);
   if (reason === undefined) return scope;
   const refusals = preflight ? scope.decisions.preflightRefused : scope.decisions.actualRefused;
   if (reason !== DecisionReason.OriginNotAllowed || scope.sources.length === 0) return refusals[reason];
-  const states = compiled.states;
-  let unavailable: SourceScope | undefined;
-  for (const source of scope.sources) {
-    const held = states?.get(source.name)?.has(origin);
-    if (held === true) return source;
-    if (held === undefined) unavailable ??= source;
-  }
-  if (unavailable === undefined) return refusals[DecisionReason.OriginNotAllowed];
-  return preflight ? unavailable.decisions.preflightRefused[DecisionReason.SourceUnavailable] : unavailable.decisions.actualRefused[DecisionReason.SourceUnavailable];
+  if (compiled.sourced !== undefined) return compiled.sourced(scope, origin, preflight);
+  return { ...refusals[DecisionReason.SourceUnavailable], source: (scope.sources[0] as CompiledSourceData).name };
 }
 
 function resolvePreflight(compiled: CompiledPolicy, scope: CompiledScope, origin: string, facts: RequestFacts): CorsDecision {
@@ -136,7 +130,7 @@ function resolvePreflight(compiled: CompiledPolicy, scope: CompiledScope, origin
     if (!rules.privateNetwork || rules.anyOrigin) return refused[DecisionReason.PrivateNetworkNotAllowed];
     headers.push(['Access-Control-Allow-Private-Network', 'true']);
   }
-  const decision: CorsDecision = {
+  return named({
     kind: 'preflight-allowed',
     reason: rules.anyOrigin ? DecisionReason.AnyOrigin : DecisionReason.OriginAllowed,
     headers,
@@ -144,8 +138,7 @@ function resolvePreflight(compiled: CompiledPolicy, scope: CompiledScope, origin
     route,
     status: compiled.preflight.successStatus,
     end: !compiled.preflight.continueToApp,
-  };
-  return isSourceScope(allowing) ? { ...decision, source: allowing.name } : decision;
+  }, allowing);
 }
 
 type OriginRefusal = typeof DecisionReason.OriginNull | typeof DecisionReason.OriginMalformed | typeof DecisionReason.OriginNotAllowed;

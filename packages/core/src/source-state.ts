@@ -1,4 +1,3 @@
-import type { SourceState } from './compiled-policy.js';
 import type { OriginListProvider, OriginLookupProvider } from './origin-source.js';
 import { providedOriginProblem } from './provided-origin.js';
 import type { OriginSourceEvent } from './source-events.js';
@@ -17,6 +16,14 @@ export interface SourceSettings {
 }
 
 export type Emit = (event: OriginSourceEvent) => void;
+
+/** What the runtime knows of one bound source right now. */
+export interface SourceState {
+  /** `true`: the source holds `origin`; `false`: it does not; `undefined`: it cannot say (refuse: fail closed). */
+  has(origin: string): boolean | undefined;
+  /** Lookup sources: a promise (that never rejects) while an answer is fetched; `undefined` when `has` can answer. */
+  prepare(origin: string): Promise<void> | undefined;
+}
 
 /** A running source: its state for the resolver, plus its life cycle. */
 export interface RunningSource extends SourceState {

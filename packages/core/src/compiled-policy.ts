@@ -31,8 +31,9 @@ export interface SourceScope extends CompiledScope {
 
 /**
  * Whose rules answer a non-static origin in a scope that lists sources: the first source scope holding
- * it, or the refusal (`origin-not-allowed`, or `source-unavailable` when a source cannot say). Installed
- * by `bindOriginSources`, so that policies without sources never bundle the code.
+ * it, or the refusal (`origin-not-allowed`, or `source-unavailable` when a source cannot say; the
+ * resolver still answers `origin-null` or `origin-malformed` for such origins). Installed by
+ * `bindOriginSources`, so that policies without sources never bundle the code.
  */
 export type SourceResolver = (scope: CompiledScope, origin: string, preflight: boolean) => CompiledScope | CorsDecision;
 

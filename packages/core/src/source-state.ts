@@ -48,6 +48,9 @@ const shown = (value: unknown): string => {
 
 const messageOf = (error: unknown): string => shown(error instanceof Error ? error.message : String(error));
 
+/** The most values one listing may yield (ten times the largest set the runtime is sized for). */
+const MAX_LISTED = 1_000_000;
+
 const TIMED_OUT: unique symbol = Symbol('timed out');
 
 /**
@@ -97,7 +100,10 @@ export function runListSource(settings: SourceSettings, provider: OriginListProv
         throw new TypeError(`list() returned ${shown(listed)}, not an iterable of origins`);
       }
       const next = new Set<string>();
+      let seen = 0;
       for (const value of listed as Iterable<unknown>) {
+        // An endless iterable would hold the event loop (and every request) forever: a listing is bounded.
+        if (++seen > MAX_LISTED) throw new RangeError(`list() yielded more than ${MAX_LISTED} values`);
         const problem = providedOriginProblem(value);
         if (problem === undefined) next.add(value as string);
         else emit({ type: 'origin-dropped', source: name, value: shown(value), reason: problem });

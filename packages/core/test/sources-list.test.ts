@@ -229,6 +229,24 @@ describe('a list source fails closed', () => {
       expect(actual(policy, TENANT).reason).toBe('source-unavailable');
     }
   });
+
+  it('fails a listing that yields endlessly instead of holding the event loop, keeping the previous set', async () => {
+    const events: OriginSourceEvent[] = [];
+    let endless = false;
+    let changed!: () => void;
+    const policy = bind(tenantPolicy(), {
+      *list() {
+        yield TENANT;
+        while (endless) yield 'https://again.customer.example';
+      },
+      subscribe: (c) => { changed = c; return () => {}; },
+    } as OriginListProvider, events);
+    await sourcesReady(policy);
+    endless = true;
+    changed();
+    await vi.waitFor(() => expect(events.at(-1)).toEqual({ type: 'list-failed', source: 'tenant-domains', error: 'list() yielded more than 1000000 values', timedOut: false }));
+    expect(actual(policy, TENANT).kind).toBe('actual-allowed');
+  });
 });
 
 describe('values a list provider hands over are validated, never widened', () => {

@@ -117,6 +117,15 @@ describe('a bound policy', () => {
     expect(actual(result, 'https://evil.example')).toMatchObject({ reason: 'source-unavailable', source: 'second' });
   });
 
+  it('lets a later source that holds the origin decide while an earlier one cannot answer', async () => {
+    const twoSources = definePolicy({ name: 'two', origins: [STATIC, { source: 'first' }, { source: 'second', methods: ['GET'] }] });
+    const result = bind(twoSources, { first: { list: () => new Promise<string[]>(() => {}) }, second: list(TENANT) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(actual(result, TENANT)).toMatchObject({ kind: 'actual-allowed', source: 'second' });
+    expect(actual(result, TENANT, 'POST')).toMatchObject({ kind: 'actual-refused', reason: 'method-not-allowed', source: 'second' });
+    expect(actual(result, 'https://evil.example')).toMatchObject({ reason: 'source-unavailable', source: 'first' });
+  });
+
   it('stays bound under every environment, and as compiled data', async () => {
     const fromData = loadCompiledPolicy(JSON.parse(JSON.stringify(compilePolicy(policy))));
     for (const target of [policy, fromData]) {

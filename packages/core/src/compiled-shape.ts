@@ -61,11 +61,9 @@ function walk(value: any, shape: Check | Shape | readonly [Check | Shape], at: s
 /** Checks the shape of compiled data; throws a `TypeError` naming the first bad field. */
 export function checkCompiledShape(value: any): CompiledCorsPolicy {
   if (!isObject(value)) fail('the value', 'an object');
-  // A policy input passed here by mistake has no format: say what to do with it.
-  if (typeof value.format === 'string' && value.format.startsWith('cors-policy/compiled@') && value.format !== COMPILED_POLICY_FORMAT) {
-    throw new TypeError(`Not a compiled CORS policy of this version: format is ${JSON.stringify(value.format)}, this runtime reads ${JSON.stringify(COMPILED_POLICY_FORMAT)}. Recompile with \`cors-policy compile\` or compilePolicy().`);
-  }
-  if (value.format !== COMPILED_POLICY_FORMAT) fail('format', `${JSON.stringify(COMPILED_POLICY_FORMAT)} (policy input is loaded with definePolicy())`);
+  // A policy input passed here by mistake has no format: say what to do with it. Data of another
+  // format version (`cors-policy/compiled@1`) is refused the same way: compile it again.
+  if (value.format !== COMPILED_POLICY_FORMAT) fail('format', `${JSON.stringify(COMPILED_POLICY_FORMAT)} (data from an older or newer compiler: compile it again; policy input is loaded with definePolicy())`);
   if (typeof value.name !== 'string' || value.name === '') fail('name', 'a non-empty string');
   walk(value.base, variant, 'base');
   if (!isObject(value.environments)) fail('environments', 'an object');

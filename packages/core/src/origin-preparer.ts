@@ -51,7 +51,7 @@ function preparerOf(policy: RuntimeCorsPolicy): OriginPreparer | undefined {
   const own = (policy as WithPreparer)[PREPARER];
   if (own !== undefined) return own;
   const compiled = compiledOf(policy);
-  if (compiled.states !== undefined) return undefined;
+  if (compiled.sourced !== undefined) return undefined;
   const names = new Set<string>();
   for (const scope of [compiled.top, ...compiled.routes]) for (const source of scope.sources) names.add(source.name);
   if (names.size === 0) return undefined;

@@ -1,12 +1,15 @@
-import { compiledOf, type CompiledPolicy, type SourceState } from './compiled-policy.js';
+import { compiledOf, type CompiledPolicy, type CompiledScope, type SourceResolver, type SourceScope } from './compiled-policy.js';
+import { DecisionReason } from './decision.js';
 import type { OriginListProvider, OriginLookupProvider, OriginSourceProviders } from './origin-source.js';
 import { attachOriginPreparer } from './origin-preparer.js';
 import { CorsPolicyError, type PolicyIssue } from './policy-issue.js';
+import { precomputeDecisions } from './precomputed-decisions.js';
 import { requestPath } from './request-facts.js';
 import { scopeFor } from './resolve.js';
 import { attachRuntime, switchEnvironment, isDevelopmentOnly, type RuntimeCorsPolicy } from './runtime-policy.js';
 import type { OriginSourceEvent } from './source-events.js';
-import { runListSource, runLookupSource, type RunningSource, type SourceSettings } from './source-state.js';
+import { compileRules } from './runtime-rules.js';
+import { runListSource, runLookupSource, type RunningSource, type SourceSettings, type SourceState } from './source-state.js';
 
 /*
  * Binding a policy's declared origin sources to the application's providers. The binding lives on a
@@ -119,13 +122,12 @@ export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSo
       : runListSource(settings, provider as OriginListProvider, emit));
   }
   const binding: Binding = { running };
-  const states: ReadonlyMap<string, SourceState> = running;
   const variants = new Map<string | undefined, RuntimeCorsPolicy>();
   const boundVariant = (environment: string | undefined): RuntimeCorsPolicy => {
     const known = variants.get(environment);
     if (known !== undefined) return known;
     const unbound = switchEnvironment(policy, environment);
-    const compiled: CompiledPolicy = { ...compiledOf(unbound), states };
+    const compiled = boundCompiled(compiledOf(unbound), running);
     // A copy of the policy's own fields (a definePolicy policy stays usable with explain()).
     const copy = attachRuntime({ ...unbound }, compiled, boundVariant, unbound.environments.filter((e) => isDevelopmentOnly(unbound, e)));
     Object.defineProperty(copy, BINDING, { value: binding, enumerable: false });
@@ -137,6 +139,48 @@ export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSo
   };
   return boundVariant(policy.environment);
 }
+
+/** A source's rules in a scope, bound to its running state. */
+interface BoundSourceScope extends SourceScope {
+  readonly state: SourceState;
+}
+
+/** A scope of a bound policy: its sources compiled, each with its state. */
+interface BoundScope extends CompiledScope {
+  readonly bound: readonly BoundSourceScope[];
+}
+
+/**
+ * A compiled variant with its sources bound: each scope gets a "source scope" per source (the scope's
+ * rules with the source's credentials and methods, and precomputed answers naming the source), so the
+ * resolver only swaps scopes; and the hook the resolver asks for non-static origins.
+ */
+function boundCompiled(compiled: CompiledPolicy, running: ReadonlyMap<string, RunningSource>): CompiledPolicy {
+  const bindScope = <T extends CompiledScope>(scope: T): T & BoundScope => {
+    const bound = scope.sources.map(({ name, credentials, methods }): BoundSourceScope => {
+      const rules = compileRules({ ...scope.data, origins: [], patterns: [], anyOrigin: false, sources: [], credentials, methods });
+      const decisions = precomputeDecisions(rules, scope.route, compiled.preflight, compiled.preflightVary, name);
+      return { rules, route: scope.route, decisions, sources: [], data: scope.data, name, state: running.get(name) as RunningSource };
+    });
+    return { ...scope, bound };
+  };
+  return { ...compiled, top: bindScope(compiled.top), routes: compiled.routes.map(bindScope), sourced: sourceScopeFor };
+}
+
+/**
+ * The first source, in declaration order, that holds `origin`; else `origin-not-allowed` when every
+ * source said no, or `source-unavailable` (naming the first that could not say): fail closed.
+ */
+const sourceScopeFor: SourceResolver = (scope, origin, preflight) => {
+  let unavailable: BoundSourceScope | undefined;
+  for (const source of (scope as BoundScope).bound) {
+    const held = source.state.has(origin);
+    if (held === true) return source;
+    if (held === undefined) unavailable ??= source;
+  }
+  if (unavailable === undefined) return (preflight ? scope.decisions.preflightRefused : scope.decisions.actualRefused)[DecisionReason.OriginNotAllowed];
+  return (preflight ? unavailable.decisions.preflightRefused : unavailable.decisions.actualRefused)[DecisionReason.SourceUnavailable];
+};
 
 function bindingOf(policy: RuntimeCorsPolicy): Binding | undefined {
   return (policy as Bound)[BINDING];
@@ -171,15 +215,13 @@ export function closeSources(policy: RuntimeCorsPolicy): void {
  */
 export function prepareOrigin(policy: RuntimeCorsPolicy, origin: string | undefined, path: string): Promise<void> | undefined {
   const compiled = compiledOf(policy);
-  const states = compiled.states;
-  if (origin === undefined || states === undefined) return undefined;
-  const scope = scopeFor(compiled, path);
-  if (scope.sources.length === 0 || scope.rules.disabled || scope.rules.anyOrigin || scope.rules.origins.matches(origin)) return undefined;
+  if (origin === undefined || compiled.sourced === undefined) return undefined;
+  const scope = scopeFor(compiled, path) as BoundScope;
+  if (scope.bound.length === 0 || scope.rules.disabled || scope.rules.anyOrigin || scope.rules.origins.matches(origin)) return undefined;
   let pending: Promise<void>[] | undefined;
-  for (const source of scope.sources) {
-    const state = states.get(source.name);
+  for (const { state } of scope.bound) {
     // Declaration order: once a source that comes first holds the origin, later ones are not asked.
-    if (state === undefined || state.has(origin) === true) break;
+    if (state.has(origin) === true) break;
     const waiting = state.prepare(origin);
     if (waiting !== undefined) (pending ??= []).push(waiting);
   }

@@ -1,6 +1,7 @@
 import type { CompiledRules } from './runtime-rules.js';
 import { compiledOf, type CompiledPolicy, type CompiledScope, type SourceScope } from './compiled-policy.js';
-import { DecisionReason, type CorsDecision } from './decision.js';
+import type { CompiledSourceData } from './compiled-data.js';
+import { DecisionReason, type CorsDecision, type PreflightAllowedDecision } from './decision.js';
 import { SAFELISTED_METHODS, isRequestMethod } from './http-tokens.js';
 import { MALFORMED, NOT_ALLOWED, checkRequestHeaders, checkWildcardRequestHeaders, parseRequestHeaders } from './request-header-list.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
@@ -55,40 +56,34 @@ export function isDecision(value: CorsDecision | CompiledScope): value is CorsDe
   return (value as Partial<CorsDecision>).kind !== undefined;
 }
 
-function isSourceScope(scope: CompiledScope): scope is SourceScope {
-  return (scope as Partial<SourceScope>).name !== undefined;
-}
-
 /** Actual requests: refusals are precomputed; an allowed answer echoes the origin (three small allocations). */
 function resolveActual(compiled: CompiledPolicy, scope: CompiledScope, origin: string, method: string): CorsDecision {
   const answer = precomputedActual(compiled, scope, origin, method);
   if (isDecision(answer)) return answer;
   const { rules, route } = answer;
   const headers = allowedActualHeaders(rules, origin);
-  if (isSourceScope(answer)) return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers, vary: rules.actualVary, route, end: false, source: answer.name };
+  // Two literals, not a spread: a spread copy costs more than the whole static answer.
+  const source = (answer as Partial<SourceScope>).name;
+  if (source !== undefined) return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers, vary: rules.actualVary, route, end: false, source };
   return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers, vary: rules.actualVary, route, end: false };
 }
 
 /**
  * Whose rules answer `origin` in `scope`: the scope itself (`*` or a static origin, checked first), else
- * the first of its sources, in declaration order, that holds the origin — or the refusal. An origin no
- * source holds is `origin-not-allowed`; when a source that might hold it cannot answer, the refusal is
- * that source's `source-unavailable` (fail closed).
+ * the origin source that holds it (asked through the hook `bindOriginSources` installs) — or the
+ * refusal. While a policy's sources are not bound, their origins are refused with `source-unavailable`
+ * (fail closed).
  */
 export function originScope(compiled: CompiledPolicy, scope: CompiledScope, origin: string, preflight: boolean): CompiledScope | CorsDecision {
-  const reason = checkOrigin(scope.rules, origin);
-  if (reason === undefined) return scope;
+  const { rules, sources } = scope;
+  if (rules.anyOrigin || rules.origins.matches(origin)) return scope;
+  // A source holding the origin answers before the refusal is classified: a source hit stays cheap.
+  const sourced = sources.length === 0 ? undefined : compiled.sourced?.(scope, origin, preflight);
+  if (sourced !== undefined && !isDecision(sourced)) return sourced;
   const refusals = preflight ? scope.decisions.preflightRefused : scope.decisions.actualRefused;
-  if (reason !== DecisionReason.OriginNotAllowed || scope.sources.length === 0) return refusals[reason];
-  const states = compiled.states;
-  let unavailable: SourceScope | undefined;
-  for (const source of scope.sources) {
-    const held = states?.get(source.name)?.has(origin);
-    if (held === true) return source;
-    if (held === undefined) unavailable ??= source;
-  }
-  if (unavailable === undefined) return refusals[DecisionReason.OriginNotAllowed];
-  return preflight ? unavailable.decisions.preflightRefused[DecisionReason.SourceUnavailable] : unavailable.decisions.actualRefused[DecisionReason.SourceUnavailable];
+  const reason = originRefusal(origin);
+  if (reason !== DecisionReason.OriginNotAllowed || sources.length === 0) return refusals[reason];
+  return sourced ?? { ...refusals[DecisionReason.SourceUnavailable], source: (sources[0] as CompiledSourceData).name };
 }
 
 function resolvePreflight(compiled: CompiledPolicy, scope: CompiledScope, origin: string, facts: RequestFacts): CorsDecision {
@@ -136,7 +131,7 @@ function resolvePreflight(compiled: CompiledPolicy, scope: CompiledScope, origin
     if (!rules.privateNetwork || rules.anyOrigin) return refused[DecisionReason.PrivateNetworkNotAllowed];
     headers.push(['Access-Control-Allow-Private-Network', 'true']);
   }
-  const decision: CorsDecision = {
+  const decision: { -readonly [K in keyof PreflightAllowedDecision]: PreflightAllowedDecision[K] } = {
     kind: 'preflight-allowed',
     reason: rules.anyOrigin ? DecisionReason.AnyOrigin : DecisionReason.OriginAllowed,
     headers,
@@ -145,15 +140,16 @@ function resolvePreflight(compiled: CompiledPolicy, scope: CompiledScope, origin
     status: compiled.preflight.successStatus,
     end: !compiled.preflight.continueToApp,
   };
-  return isSourceScope(allowing) ? { ...decision, source: allowing.name } : decision;
+  // Added to the fresh object, not spread into a copy: a spread costs more than the whole answer.
+  const source = (allowing as Partial<SourceScope>).name;
+  if (source !== undefined) decision.source = source;
+  return decision;
 }
 
 type OriginRefusal = typeof DecisionReason.OriginNull | typeof DecisionReason.OriginMalformed | typeof DecisionReason.OriginNotAllowed;
 
-/** `undefined` when allowed, else why not. The cheap classification runs only on refusals. */
-function checkOrigin(rules: CompiledRules, origin: string): OriginRefusal | undefined {
-  if (rules.anyOrigin) return undefined;
-  if (rules.origins.matches(origin)) return undefined;
+/** Why an origin that is not allowed is refused: the cheap classification runs only on refusals. */
+function originRefusal(origin: string): OriginRefusal {
   if (origin === 'null') return DecisionReason.OriginNull;
   if (origin.length === 0 || origin.length > MAX_ORIGIN_LENGTH || origin.includes(',') || origin.includes(' ') || !origin.includes('://')) {
     return DecisionReason.OriginMalformed;

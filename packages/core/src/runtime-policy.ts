@@ -1,5 +1,5 @@
 import type { CompiledCorsPolicy, CompiledVariantData } from './compiled-data.js';
-import { COMPILED, type CompiledPolicy, type CompiledScope, type SourceScope } from './compiled-policy.js';
+import { COMPILED, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
 import { checkCompiledShape } from './compiled-shape.js';
 import type { MatchedRoute } from './decision.js';
 import { unknownEnvironmentIssue } from './environment-name.js';
@@ -44,19 +44,14 @@ export function compileVariant(data: CompiledVariantData): CompiledPolicy {
   const preflightVary = preflight.vary ? (anyPna ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY) : [];
   const scope = (rulesData: CompiledVariantData['rules'], route: MatchedRoute | undefined): CompiledScope => {
     const rules = compileRules(rulesData);
-    // Each source gets the enclosing rules with its credentials and methods, and answers of its own.
-    const sources = rulesData.sources.map(({ name, credentials, methods, refreshSeconds, timeoutMs }): SourceScope => {
-      const sourceRules = compileRules({ ...rulesData, origins: [], patterns: [], anyOrigin: false, sources: [], credentials, methods });
-      return { rules: sourceRules, route, decisions: precomputeDecisions(sourceRules, route, preflight, preflightVary, name), sources: [], name, refreshSeconds, timeoutMs };
-    });
-    return { rules, route, decisions: precomputeDecisions(rules, route, preflight, preflightVary), sources };
+    return { rules, route, decisions: precomputeDecisions(rules, route, preflight, preflightVary), sources: rulesData.sources, data: rulesData };
   };
   return {
     top: scope(data.rules, undefined),
     routes: data.routes.map((r, index) => ({ ...scope(r, { index, path: r.path }), matches: compileRoutePattern(r.path) })),
     preflight,
     preflightVary,
-    states: undefined,
+    sourced: undefined,
   };
 }
 

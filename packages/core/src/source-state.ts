@@ -1,4 +1,3 @@
-import type { SourceState } from './compiled-policy.js';
 import type { OriginListProvider, OriginLookupProvider } from './origin-source.js';
 import { providedOriginProblem } from './provided-origin.js';
 import type { OriginSourceEvent } from './source-events.js';
@@ -17,6 +16,14 @@ export interface SourceSettings {
 }
 
 export type Emit = (event: OriginSourceEvent) => void;
+
+/** What the runtime knows of one bound source right now. */
+export interface SourceState {
+  /** `true`: the source holds `origin`; `false`: it does not; `undefined`: it cannot say (refuse: fail closed). */
+  has(origin: string): boolean | undefined;
+  /** Lookup sources: a promise (that never rejects) while an answer is fetched; `undefined` when `has` can answer. */
+  prepare(origin: string): Promise<void> | undefined;
+}
 
 /** A running source: its state for the resolver, plus its life cycle. */
 export interface RunningSource extends SourceState {
@@ -40,6 +47,9 @@ const shown = (value: unknown): string => {
 };
 
 const messageOf = (error: unknown): string => shown(error instanceof Error ? error.message : String(error));
+
+/** The most values one listing may yield (ten times the largest set the runtime is sized for). */
+const MAX_LISTED = 1_000_000;
 
 const TIMED_OUT: unique symbol = Symbol('timed out');
 
@@ -90,7 +100,10 @@ export function runListSource(settings: SourceSettings, provider: OriginListProv
         throw new TypeError(`list() returned ${shown(listed)}, not an iterable of origins`);
       }
       const next = new Set<string>();
+      let seen = 0;
       for (const value of listed as Iterable<unknown>) {
+        // An endless iterable would hold the event loop (and every request) forever: a listing is bounded.
+        if (++seen > MAX_LISTED) throw new RangeError(`list() yielded more than ${MAX_LISTED} values`);
         const problem = providedOriginProblem(value);
         if (problem === undefined) next.add(value as string);
         else emit({ type: 'origin-dropped', source: name, value: shown(value), reason: problem });
@@ -104,7 +117,19 @@ export function runListSource(settings: SourceSettings, provider: OriginListProv
     }
   };
 
-  /** Coalesced: a change reported while listing lists once more afterwards, never twice at once. */
+  /**
+   * Coalesced: a change reported while listing lists once more afterwards, never twice at once; a burst
+   * of `changed()` calls in one tick (a NOTIFY per changed row) lists once.
+   */
+  let scheduled = false;
+  const changed = (): void => {
+    if (scheduled || closed) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      refresh();
+    });
+  };
   const refresh = (): void => {
     if (closed) return;
     if (listing) { again = true; return; }
@@ -123,7 +148,7 @@ export function runListSource(settings: SourceSettings, provider: OriginListProv
   refresh();
   if (provider.subscribe !== undefined) {
     try {
-      void Promise.resolve(provider.subscribe(refresh)).then(
+      void Promise.resolve(provider.subscribe(changed)).then(
         (stop) => { if (closed) stop(); else unsubscribe = stop; },
         (error: unknown) => emit({ type: 'list-failed', source: name, error: `subscribe failed: ${messageOf(error)}`, timedOut: false }),
       );

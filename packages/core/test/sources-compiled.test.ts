@@ -44,7 +44,7 @@ describe('the runtime refuses compiled sources it cannot trust', () => {
     return d;
   };
   it.each([
-    ['the previous format', tamper((d) => (d.format = 'cors-policy/compiled@1')), /format is "cors-policy\/compiled@1", this runtime reads "cors-policy\/compiled@2"\. Recompile with `cors-policy compile`/],
+    ['the previous format', tamper((d) => (d.format = 'cors-policy/compiled@1')), /format must be "cors-policy\/compiled@2" \(data from an older or newer compiler: compile it again.*Compile it again with `cors-policy compile`/],
     ['rules without a sources list', tamper((d) => delete d.base.rules.sources), /base\.rules\.sources must be an array/],
     ['a source name that is not a slug', tamper((d) => (d.base.rules.sources[0].name = 'Tenant\nDomains')), /base\.rules\.sources\[0\]\.name must be a slug/],
     ['a source method that is not a token', tamper((d) => d.base.rules.sources[0].methods.push('GET POST')), /sources\[0\]\.methods\[2\] must be an HTTP token/],

@@ -168,18 +168,17 @@ function boundCompiled(compiled: CompiledPolicy, running: ReadonlyMap<string, Ru
 }
 
 /**
- * The first source, in declaration order, that holds `origin`; else `origin-not-allowed` when every
- * source said no, or `source-unavailable` (naming the first that could not say): fail closed.
+ * The first source, in declaration order, that holds `origin`; `origin-not-allowed` when every source
+ * said no. A source that cannot say refuses at once (`source-unavailable`, naming it): a later source
+ * must not decide in its place, as its rules may be looser than those of the source that is down.
  */
 const sourceScopeFor: SourceResolver = (scope, origin, preflight) => {
-  let unavailable: BoundSourceScope | undefined;
   for (const source of (scope as BoundScope).bound) {
     const held = source.state.has(origin);
     if (held === true) return source;
-    if (held === undefined) unavailable ??= source;
+    if (held === undefined) return (preflight ? source.decisions.preflightRefused : source.decisions.actualRefused)[DecisionReason.SourceUnavailable];
   }
-  if (unavailable === undefined) return (preflight ? scope.decisions.preflightRefused : scope.decisions.actualRefused)[DecisionReason.OriginNotAllowed];
-  return (preflight ? unavailable.decisions.preflightRefused : unavailable.decisions.actualRefused)[DecisionReason.SourceUnavailable];
+  return (preflight ? scope.decisions.preflightRefused : scope.decisions.actualRefused)[DecisionReason.OriginNotAllowed];
 };
 
 function bindingOf(policy: RuntimeCorsPolicy): Binding | undefined {

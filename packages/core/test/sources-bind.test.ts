@@ -117,13 +117,13 @@ describe('a bound policy', () => {
     expect(actual(result, 'https://evil.example')).toMatchObject({ reason: 'source-unavailable', source: 'second' });
   });
 
-  it('lets a later source that holds the origin decide while an earlier one cannot answer', async () => {
-    const twoSources = definePolicy({ name: 'two', origins: [STATIC, { source: 'first' }, { source: 'second', methods: ['GET'] }] });
+  it('refuses while an earlier source cannot answer, even an origin a later source holds: its rules may be looser', async () => {
+    const twoSources = definePolicy({ name: 'two', origins: [STATIC, { source: 'first' }, { source: 'second', methods: ['GET'], credentials: true }] });
     const result = bind(twoSources, { first: { list: () => new Promise<string[]>(() => {}) }, second: list(TENANT) });
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(actual(result, TENANT)).toMatchObject({ kind: 'actual-allowed', source: 'second' });
-    expect(actual(result, TENANT, 'POST')).toMatchObject({ kind: 'actual-refused', reason: 'method-not-allowed', source: 'second' });
-    expect(actual(result, 'https://evil.example')).toMatchObject({ reason: 'source-unavailable', source: 'first' });
+    expect(actual(result, TENANT)).toMatchObject({ kind: 'actual-refused', reason: 'source-unavailable', source: 'first' });
+    expect(preflight(result, TENANT, 'GET')).toMatchObject({ kind: 'preflight-refused', reason: 'source-unavailable', source: 'first' });
+    expect(actual(result, STATIC)).toMatchObject({ kind: 'actual-allowed' });
   });
 
   it('stays bound under every environment, and as compiled data', async () => {

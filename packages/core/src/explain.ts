@@ -141,7 +141,7 @@ export function explainDecision(policy: CorsPolicy, facts: RequestFacts): { deci
     `Decision: ${decision.kind} because ${describeReason(decision.reason)}.`,
   ];
   const source = decision.source === undefined ? undefined : sourceIn(policy, decision);
-  if (source !== undefined) steps.push(`The origin comes from ${describeSource(source)}.`);
+  if (source !== undefined) steps.push(sourceStep(source, decision));
   if (decision.headers.length > 0) steps.push(`Headers sent: ${decision.headers.map(([n, v]) => `${n}: ${v}`).join('; ')}.`);
   if (decision.vary.length > 0) steps.push(`Vary: ${decision.vary.join(', ')}.`);
   const refused = decision.kind === 'preflight-refused' || decision.kind === 'actual-refused';
@@ -216,7 +216,7 @@ export function explain(policy: CorsPolicy, request: ExplainRequest): Explanatio
   const actual = resolveCors(policy, facts(method, {}));
   steps.push(`Request (${ruleLabel(policy, actual)}): ${actual.kind === 'actual-allowed' ? 'CORS headers sent' : 'no CORS headers'} because ${describeReason(actual.reason)}.`);
   const actualSource = sourceIn(policy, actual);
-  if (actualSource !== undefined) steps.push(`The origin comes from ${describeSource(actualSource)}.`);
+  if (actualSource !== undefined) steps.push(sourceStep(actualSource, actual));
   const base: RefusalParams = { origin, method, path, credentials, route: actual.route };
   let refusal: RefusalReason | undefined;
   if (actual.kind === 'actual-allowed') {
@@ -250,6 +250,12 @@ function sourceIn(policy: CorsPolicy, decision: CorsDecision): EffectiveOriginSo
  */
 export function describeSource(source: EffectiveOriginSource): string {
   return `origins from ${source.name}, looked up at run time, credentials ${source.credentials ? 'allowed' : 'not allowed'}, methods ${source.methods.join(', ')}`;
+}
+
+/** What a source means for this request: it allowed the origin, or explain (unbound) cannot know whether it holds it. */
+function sourceStep(source: EffectiveOriginSource, decision: CorsDecision): string {
+  if (decision.reason !== DecisionReason.SourceUnavailable) return `The origin is held by ${describeSource(source)}.`;
+  return `Explain cannot see the source's contents (${describeSource(source)}): if the running service finds the origin there, it gets these rules; if not, it is refused.`;
 }
 
 /** The headers the policy refuses one by one (the resolver reports only that some header is refused). */

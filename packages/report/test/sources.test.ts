@@ -146,8 +146,10 @@ describe('diff: origin sources', () => {
   });
 
   it("finds a route's own source credentials change in its scope", () => {
-    const head = structuredClone(tenants) as PolicyInput;
-    (head.routes as { origins?: unknown[] }[])[1] = { path: '/partners/**', origins: ['https://partner.example', { source: 'partner-sites', credentials: false, refreshSeconds: 300, timeoutMs: 50 }] };
+    const head: PolicyInput = {
+      ...tenants,
+      routes: [tenants.routes?.[0] ?? { path: '/' }, { path: '/partners/**', origins: ['https://partner.example', { source: 'partner-sites', credentials: false, refreshSeconds: 300, timeoutMs: 50 }] }],
+    };
     expect(brief(diff(head).changes)).toContain('tightening source-credentials-disabled @/partners/**');
   });
 

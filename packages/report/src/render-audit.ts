@@ -82,6 +82,7 @@ export function renderAuditMarkdown(model: AuditModel): string {
 }
 
 function originTable(origins: readonly AuditOrigin[]): string[] {
+  if (origins.length === 0) return ['No origin is listed in the policy itself.'];
   return [
     '| Origin | Kind | Risk | Notes |',
     '|---|---|---|---|',
@@ -183,7 +184,9 @@ function htmlBody(model: AuditModel): string {
   const inline = textToHtml;
   const list = (items: readonly Text[]) => `<ul>${items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
   const origins = (rows: readonly AuditOrigin[]) =>
-    `<table><thead><tr><th>Origin</th><th>Kind</th><th>Risk</th><th>Notes</th></tr></thead><tbody>${rows
+    rows.length === 0
+      ? '<p>No origin is listed in the policy itself.</p>'
+      : `<table><thead><tr><th>Origin</th><th>Kind</th><th>Risk</th><th>Notes</th></tr></thead><tbody>${rows
       .map((o) => `<tr><td>${code(o.origin)}</td><td>${o.kind}</td><td class="risk-${o.risk}">${o.risk}</td><td>${o.notes.map(inline).join(' ')}</td></tr>`)
       .join('')}</tbody></table>`;
   const sources = (rows: readonly AuditSource[]) =>

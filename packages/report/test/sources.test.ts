@@ -84,6 +84,12 @@ describe('the renderers show sources as what they are', () => {
     expect(route).toContain('**Warning:** `origins/source-with-credentials`');
   });
 
+  it('says no origin is listed, instead of an empty table, when a list holds only sources', () => {
+    const onlySource = buildAuditModel(definePolicy({ name: 'a', origins: [{ source: 'tenant-domains' }] }));
+    expect(renderAuditMarkdown(onlySource)).toContain('## Who may read responses\n\nNo origin is listed in the policy itself.\n');
+    expect(renderAuditHtml(onlySource)).toContain('<h2>Who may read responses</h2><p>No origin is listed in the policy itself.</p>');
+  });
+
   it('HTML and the site policy page: the sentence, and a link to the credentials rule', () => {
     expect(visibleHtmlText(renderAuditHtml(model))).toContain(SENTENCE.replace(/`/g, ''));
     const page = renderSite({ policies: [{ policy }] }).find((f) => f.path === 'policies/tenant-api.html')?.contents ?? '';

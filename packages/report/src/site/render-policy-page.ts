@@ -68,6 +68,7 @@ function provenanceText(view: SitePolicyView): string {
 }
 
 function originTable(caption: string, origins: readonly AuditOrigin[], originCell: (o: string) => string): string {
+  if (origins.length === 0) return '<p>No origin is listed in the policy itself.</p>';
   return table(
     caption,
     ['Origin', 'Kind', 'Risk', 'Notes'],

@@ -4,6 +4,8 @@
 #   - the same site on a second origin (a refused one)  http://127.0.0.1:4010
 #   - the four example services, one policy each from @org/cors-policies, development overlay:
 #       Express http://127.0.0.1:4101  Koa http://127.0.0.1:4102  NestJS http://127.0.0.1:4103  Next.js http://127.0.0.1:4104
+#   - the tenant-domains service (apps/example-tenants: origins from a SQLite table in a temporary
+#     directory, admin API on for the live page)                                          http://127.0.0.1:4105
 # and print the URLs. Ctrl-C stops everything. START_ONCE=1 starts, checks every URL answers, and exits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,12 +17,15 @@ pnpm exec turbo run build --filter=@org/docs... --filter='./apps/example-*...'
 
 pids=()
 # Each service runs in its own process group (setsid), so stopping it ends pnpm and the server it started.
-cleanup() { for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done; }
+# The tenant service's SQLite file lives for one run: every start begins with no tenant domains.
+tenant_data=$(mktemp -d "${TMPDIR:-/tmp}/cors-demo-tenants.XXXXXX")
+cleanup() { for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done; rm -rf "$tenant_data"; }
 trap cleanup EXIT INT TERM
 
-start() { # name dir port
+start() { # name dir port [VAR=value …]
   local name=$1 dir=$2 port=$3
-  (cd "$dir" && PORT="$port" HOST=127.0.0.1 APP_ENV=development CORS_ALLOW_DEVELOPMENT_ONLY_IN_PRODUCTION=true exec setsid pnpm run --silent start >"/tmp/cors-demo-$name.log" 2>&1) &
+  shift 3
+  (cd "$dir" && exec env PORT="$port" HOST=127.0.0.1 APP_ENV=development CORS_ALLOW_DEVELOPMENT_ONLY_IN_PRODUCTION=true "$@" setsid pnpm run --silent start >"/tmp/cors-demo-$name.log" 2>&1) &
   pids+=($!)
 }
 start docs apps/docs 4000
@@ -29,6 +34,9 @@ start express apps/example-express 4101
 start koa apps/example-koa 4102
 start nest apps/example-nest 4103
 start next apps/example-next 4104
+# Its admin API (loopback only) lets the live page on 4000 and 4010 add its own origin as a tenant domain.
+start tenants apps/example-tenants 4105 TENANT_ADMIN=1 TENANT_DB_FILE="$tenant_data/tenants.db" \
+  TENANT_ADMIN_ORIGINS=http://127.0.0.1:4000,http://127.0.0.1:4010
 
 wait_for() { # url
   for _ in $(seq 1 120); do
@@ -38,7 +46,7 @@ wait_for() { # url
   echo "!!! $1 did not come up; see /tmp/cors-demo-*.log" >&2; return 1
 }
 for url in http://127.0.0.1:4000/ http://127.0.0.1:4010/ http://127.0.0.1:4101/public/status http://127.0.0.1:4102/public/status \
-           http://127.0.0.1:4103/public/status http://127.0.0.1:4104/public/status; do
+           http://127.0.0.1:4103/public/status http://127.0.0.1:4104/public/status http://127.0.0.1:4105/public/status; do
   wait_for "$url"
 done
 
@@ -49,6 +57,8 @@ cat <<'MSG'
   Same page, refused    http://127.0.0.1:4010/live/   (an origin the policy does not list)
   Example services      express http://127.0.0.1:4101  koa http://127.0.0.1:4102
                         nest    http://127.0.0.1:4103  next http://127.0.0.1:4104
+  Tenant domains        http://127.0.0.1:4105/api/products   (origins from a SQLite table; the live page's
+                        "Tenant domains" section adds its own origin and times how long until it is callable)
   Logs                  /tmp/cors-demo-*.log           Stop with Ctrl-C.
 
 MSG

@@ -140,6 +140,9 @@ describe('the live page in Chromium', () => {
     const { cells } = await readTable(page);
     // Default service URLs: whatever runs there, every cell has a verdict.
     for (const row of Object.values(cells)) for (const cell of Object.values(row)) expect(['allowed', 'refused', 'down']).toContain(cell.state);
+    // The tenant-domains section's script ran too (e2e/test/live-tenants.e2e.test.ts drives it against the real service).
+    await page.locator('[data-testid="tenant-status"]:not([data-state="pending"])').waitFor({ timeout: 30_000 });
+    expect(['allowed', 'refused', 'down']).toContain(await page.getByTestId('tenant-status').getAttribute('data-state'));
     await page.close();
   });
 });

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gitProvenance } from '@org/cors-loader';
-import { buildOriginIndex, sitePolicyViews } from '@org/cors-report';
-import type { OriginIndexEntry, SiteLinks, SitePolicyView } from '@org/cors-report';
+import { buildOriginIndex, runTimeSources, sitePolicyViews } from '@org/cors-report';
+import type { OriginIndexEntry, RunTimeSource, SiteLinks, SitePolicyView } from '@org/cors-report';
 import { policyModules } from '../generated/policy-modules';
 import { loadPolicies, type LoadedPolicy } from './policy-loader';
 
@@ -19,6 +19,8 @@ export interface DocsSite {
   /** In the same order as `policies`. */
   readonly views: readonly SitePolicyView[];
   readonly origins: readonly OriginIndexEntry[];
+  /** Origin sources the policies consult: the origins pages say their lists cannot be complete. */
+  readonly sources: readonly RunTimeSource[];
 }
 
 /** The report's pages under this site's URLs (trailing slashes: `next.config.ts` sets `trailingSlash`). */
@@ -47,7 +49,7 @@ async function buildSite(): Promise<DocsSite> {
   const policies = await loadPolicies(policyModules);
   const provenance = new Map(await Promise.all([...new Set(policies.map((p) => p.module))].map(async (m) => [m, await provenanceOf(m)] as const)));
   const views = sitePolicyViews(policies.map((p) => ({ policy: p.policy, file: p.module, exportName: p.exportName, provenance: provenance.get(p.module) })));
-  return { policies, views, origins: buildOriginIndex(views.map((v) => v.policy)) };
+  return { policies, views, origins: buildOriginIndex(views.map((v) => v.policy)), sources: runTimeSources(views) };
 }
 
 /**

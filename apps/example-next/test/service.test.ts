@@ -44,7 +44,7 @@ describe('example-next build', () => {
     const chunks = traced.filter((file) => !file.includes('node_modules'));
     expect(chunks.length).toBeGreaterThan(0);
     const bundle = ['middleware.js', ...chunks].map((file) => readFileSync(join(server, file), 'utf8')).join('\n');
-    expect(bundle).toContain('cors-policy/compiled@1');
+    expect(bundle).toContain('cors-policy/compiled@2');
     expect(bundle).toContain('https://admin.myapp.com');
     // zod, tldts's public-suffix list, the lint rules: the authoring entry's markers.
     const markers = ['ZodError', 'blogspot', 'origins/wildcard-with-credentials'];

@@ -43,7 +43,7 @@ export function coldStartBench(): ColdResult {
     const script = `${GENERATED}${contender.replace(/[^a-z]+/g, '-')}.mjs`;
     writeFileSync(script, coldEntry(contender));
     for (const size of SIZES) {
-      const json = coldData(contender, size === 2 ? seedInput().origins : originList(size));
+      const json = coldData(contender, size === 2 ? seedInput().origins.filter((o) => typeof o === 'string') : originList(size));
       const data = `${GENERATED}${contender.replace(/[^a-z]+/g, '-')}-${size}.json`;
       writeFileSync(data, json);
       runnable.set(`${size}|${contender}`, { script, data });

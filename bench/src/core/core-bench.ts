@@ -1,4 +1,5 @@
 import { measure } from 'mitata';
+import { cpuNow } from '../shared/cpu-clock.js';
 import { formatTable, median, percent, ratioCell, spread } from '../shared/format-table.js';
 import { originList, patternList } from '../shared/origin-list.js';
 import { target, type TargetResult } from '../shared/targets.js';
@@ -28,11 +29,6 @@ const CPU_MS = Number(process.env['BENCH_CPU_MS'] ?? 150);
 const CLOCK = process.env['BENCH_CLOCK'] ?? 'cpu';
 if (CLOCK !== 'cpu' && CLOCK !== 'wall') throw new Error('BENCH_CLOCK must be cpu or wall');
 
-/** Nanoseconds of CPU time used by this process so far. */
-function cpuNow(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) * 1e3;
-}
 export const ORIGIN_SIZES = [3, 100_000] as const;
 export const PATTERN_SIZES = [1, 1_000] as const;
 

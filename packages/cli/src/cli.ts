@@ -25,6 +25,7 @@ Usage:
   cors-policy diff <base> <head> [--format md|json] [--policy NAME] [--fail-on-loosening] [--timeout S]
   cors-policy schema
   cors-policy site <files|folders…> --out DIR [--environment NAME] [--title TEXT] [--timeout S]
+                   [--report-only EVENTS.jsonl]… [--skip-invalid]
   cors-policy migrate <options.json|.js|.ts> --from cors|koa|nest [--name NAME] [--out FILE] [--export NAME] [--force]
   cors-policy report-only <events.jsonl…> [--format md|json] [--skip-invalid] [--fail-on-break]
 
@@ -39,7 +40,8 @@ Exit codes:
   2   usage: bad arguments, missing file, invalid git ref or path
   3   a policy file could not be loaded (syntax error, threw, exported no policy, nested too deep)
   4   a policy file did not finish loading (time limit, or it ended the process itself)
-  5   bad input data: an events file has lines that are not decision events (report-only, without --skip-invalid)
+  5   bad input data: an events file has lines that are not decision events (report-only, or site --report-only,
+      without --skip-invalid)
   70  internal error (a bug in cors-policy)
 Docs: https://github.com/org/cors-policy-as-code/blob/main/docs/cli.md
 `;
@@ -65,7 +67,14 @@ const COMMANDS = {
   render: { ...LOADING, format: { type: 'string' }, out: { type: 'string' }, environment: { type: 'string' }, policy: { type: 'string' } },
   diff: { ...LOADING, format: { type: 'string' }, policy: { type: 'string' }, 'fail-on-loosening': { type: 'boolean' } },
   schema: { ...COMMON },
-  site: { ...LOADING, out: { type: 'string' }, environment: { type: 'string' }, title: { type: 'string' } },
+  site: {
+    ...LOADING,
+    out: { type: 'string' },
+    environment: { type: 'string' },
+    title: { type: 'string' },
+    'report-only': { type: 'string', multiple: true },
+    'skip-invalid': { type: 'boolean' },
+  },
   migrate: {
     ...COMMON,
     from: { type: 'string' },
@@ -221,7 +230,18 @@ async function dispatch(command: CommandName, args: readonly string[], io: CliIo
       noExtra(0);
       return schemaCommand(io);
     case 'site':
-      return siteCommand({ paths: positionals, out: str('out'), environment: str('environment'), title: str('title'), timeoutMs: timeout }, io);
+      return siteCommand(
+        {
+          paths: positionals,
+          out: str('out'),
+          environment: str('environment'),
+          title: str('title'),
+          timeoutMs: timeout,
+          reportOnly: v['report-only'] as string[] | undefined,
+          skipInvalid: v['skip-invalid'] === true,
+        },
+        io,
+      );
     case 'migrate':
       noExtra(1);
       return migrateCommand(

@@ -122,7 +122,7 @@ describe('cors-policy compile', () => {
     expect(await typecheck(out)).toBe(0);
     // A hand-edited (or future-format) file fails the build's type-check, not only the runtime's shape check.
     const edited = join(dir, 'edited.ts');
-    await writeFile(edited, text.replace('"format": "cors-policy/compiled@1"', '"format": "cors-policy/compiled@9"'));
+    await writeFile(edited, text.replace('"format": "cors-policy/compiled@2"', '"format": "cors-policy/compiled@9"'));
     expect(await typecheck(edited)).toMatchObject({ stdout: expect.stringContaining('"cors-policy/compiled@9"') });
   }, 60_000);
 

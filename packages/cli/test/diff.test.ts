@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,39 @@ describe('cors-policy diff', () => {
   it('exits 1 on a loosening with --fail-on-loosening, 0 on a tightening', async () => {
     expect((await runCli(['diff', 'example-base.policy.ts', 'example-head.policy.ts', '--fail-on-loosening'])).code).toBe(1);
     expect((await runCli(['diff', 'example-head.policy.ts', 'example-base.policy.ts', '--fail-on-loosening'])).code).toBe(0);
+  });
+
+  describe('origin sources', () => {
+    let dir: string;
+    const source = (credentials: boolean, methods: string[]) => ({ name: 'tenant-api', origins: ['https://app.example.com', { source: 'tenant-domains', credentials, methods }], methods: ['GET', 'POST'] });
+    const write = async (name: string, input: unknown) => {
+      await writeFile(join(dir, name), JSON.stringify(input));
+      return join(dir, name);
+    };
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'cors-diff-sources-'));
+    });
+    afterAll(() => rm(dir, { recursive: true, force: true }));
+
+    it('fails --fail-on-loosening when a change turns credentials on for a source, naming the source', async () => {
+      const base = await write('off.policy.json', source(false, ['GET']));
+      const head = await write('on.policy.json', source(true, ['GET']));
+      const result = await runCli(['diff', base, head, '--fail-on-loosening']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('Credentials turned on for the source `tenant-domains`');
+      expect(result.stdout).toContain('#### ⚠️ Loosening');
+      const back = await runCli(['diff', head, base, '--fail-on-loosening', '--format', 'json']);
+      expect(back.code).toBe(0);
+      expect((JSON.parse(back.stdout) as DiffJson).diffs[0]?.diff.changes.map((c) => [c.code, c.kind])).toContainEqual(['source-credentials-disabled', 'tightening']);
+    });
+
+    it('fails --fail-on-loosening when methods are widened for a source', async () => {
+      const base = await write('get.policy.json', source(false, ['GET']));
+      const head = await write('get-post.policy.json', source(false, ['GET', 'POST']));
+      const result = await runCli(['diff', base, head, '--fail-on-loosening']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('Method `POST` allowed for the source `tenant-domains`');
+    });
   });
 
   it('exits 2 with one line when a revision does not exist', async () => {

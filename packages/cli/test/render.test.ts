@@ -1,5 +1,5 @@
 import { explain, policyForEnvironment } from '@org/cors-core';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,26 @@ import { loadPolicyFile } from '@org/cors-loader';
 import { fixtures, runCli } from './run-cli.js';
 
 describe('cors-policy render', () => {
+  it('shows an origin source as what it is in Markdown and as data in JSON, flagging credentials with the lint code', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cors-render-sources-'));
+    try {
+      const file = join(dir, 'tenants.policy.json');
+      await writeFile(file, JSON.stringify({ name: 'tenant-api', origins: ['https://app.example.com', { source: 'tenant-domains', credentials: true, methods: ['GET'], refreshSeconds: 30, timeoutMs: 100 }] }));
+      const md = await runCli(['render', file]);
+      expect(md.code).toBe(0);
+      expect(md.stdout).toContain(
+        "- ⚠️ Origins from the source `tenant-domains` (looked up at run time by the service; refreshed every 30 s; a lookup waits at most 100 ms, then refuses): GET; with the user's cookies.",
+      );
+      expect(md.stdout).toContain('**Warning:** `origins/source-with-credentials`');
+      const json = JSON.parse((await runCli(['render', file, '--format', 'json'])).stdout) as AuditJson;
+      expect(json.policies[0]?.rules.sources.map((s) => [s.name, s.credentials, s.methods, s.refreshSeconds, s.timeoutMs, s.warnings])).toEqual([
+        ['tenant-domains', true, ['GET'], 30, 100, ['origins/source-with-credentials']],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('summarises the example policy in plain English for auditors', async () => {
     const result = await runCli(['render', 'example-base.policy.ts', '--format', 'md']);
     expect(result.code).toBe(0);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corsDecider, definePolicy, type CorsDecisionEvent, type RequestFacts } from '@org/cors-core';
@@ -101,5 +101,51 @@ describe('cors-policy report-only', () => {
     const missing = await runCli(['report-only', join(dir, 'nope.jsonl')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('is not a readable file');
+  });
+});
+
+describe('cors-policy site --report-only', () => {
+  const policyFile = () => write('api.policy.json', JSON.stringify({ name: 'api', origins: ['https://app.example.com', 'https://partner.example'], methods: ['GET', 'PUT'] }));
+  const listing = async (out: string) => (await readdir(out, { recursive: true })).map(String).sort();
+
+  it('adds the page "What the candidate policy would change", built from the same summary as report-only', async () => {
+    const events = await write('site-events.jsonl', eventLog());
+    const out = join(dir, 'site-with-report');
+    const result = await runCli(['site', await policyFile(), '--out', out, '--report-only', events]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('report-only.html');
+    const page = await readFile(join(out, 'report-only.html'), 'utf8');
+    expect(page).toContain('<h1>What the candidate policy would change</h1>');
+    expect(page).toContain('<strong>2 callers would break</strong> (4 requests)');
+    expect(page).toMatch(/<th scope="row"><code>https:\/\/partner\.example<\/code><\/th><td><code>\/feed\/\*\*<\/code><\/td><td><code>GET<\/code><\/td><td>3<\/td>/);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('<a href="report-only.html">Report-only</a>');
+  });
+
+  it('reads several event files given as repeated --report-only', async () => {
+    const a = await write('site-a.jsonl', eventLog());
+    const b = await write('site-b.jsonl', eventLog());
+    const out = join(dir, 'site-two-files');
+    expect((await runCli(['site', await policyFile(), '--out', out, '--report-only', a, '--report-only', b])).code).toBe(0);
+    expect(await readFile(join(out, 'report-only.html'), 'utf8')).toContain('<strong>2 callers would break</strong> (8 requests)');
+  });
+
+  it('refuses an events file with invalid lines with exit 5, as report-only does, and writes nothing; --skip-invalid builds the page', async () => {
+    const events = await write('site-bad.jsonl', `${eventLog()}not json\n`);
+    const out = join(dir, 'site-bad');
+    const result = await runCli(['site', await policyFile(), '--out', out, '--report-only', events]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(/site-bad\.jsonl:\d+: not JSON/);
+    expect(result.stderr).toContain('No site written');
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+    const skipped = await runCli(['site', await policyFile(), '--out', out, '--report-only', events, '--skip-invalid']);
+    expect(skipped.code).toBe(0);
+    expect(await listing(out)).toContain('report-only.html');
+  });
+
+  it('refuses a missing events file with exit 2', async () => {
+    const result = await runCli(['site', await policyFile(), '--out', join(dir, 'site-missing'), '--report-only', join(dir, 'nope.jsonl')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is not a readable file');
   });
 });

@@ -27,3 +27,4 @@ export type { ConformanceServerOptions, ConformanceTarget, RunningTarget, Target
 export type { BrowserVerdict, ConformanceVector, VectorApp, VectorExpect, VectorRequest } from './vector.js';
 export { loadedModules, VALIDATOR } from './loaded-modules.js';
 export { runDecisionEventSuite, eventsCandidate, eventsPolicy, type DecisionEventTarget } from './decision-event-suite.js';
+export { runSourceSuite, sourcesPolicy } from './source-suite.js';

@@ -1,15 +1,28 @@
 import type { CompiledOriginPattern, CompiledRulesData } from './compiled-data.js';
+import { SOURCE_REFRESH_DEFAULT, SOURCE_TIMEOUT_DEFAULT } from './source-defaults.js';
+import { isSourceEntry } from './policy-schema.js';
 import { analyseOriginEntry, type OriginAnalyser } from './origin-entry.js';
-import type { EffectiveRoute, EffectiveRules, RouteOwnRules } from './policy.js';
+import type { EffectiveOriginSource, EffectiveRoute, EffectiveRules, RouteOwnRules } from './policy.js';
 import type { RouteRuleInput } from './policy-schema.js';
 import type { RuleContext } from './rule-context.js';
 import { asciiLower, normalizeMethod } from './http-tokens.js';
 
+const normalizeMethods = (methods: readonly string[]): string[] => methods.map((m) => (m === '*' ? '*' : normalizeMethod(m)));
+
 export function effectiveRules(ctx: RuleContext): EffectiveRules {
+  const methods = normalizeMethods(ctx.methods.map((m) => m.value));
   return {
     origins: ctx.origins.map((o) => o.value),
+    sources: ctx.sources.map(({ value }): EffectiveOriginSource => ({
+      name: value.source,
+      credentials: value.credentials ?? false,
+      methods: value.methods === undefined ? methods : normalizeMethods(value.methods),
+      refreshSeconds: value.refreshSeconds ?? SOURCE_REFRESH_DEFAULT,
+      timeoutMs: value.timeoutMs ?? SOURCE_TIMEOUT_DEFAULT,
+      description: value.description,
+    })),
     credentials: ctx.credentials.value,
-    methods: ctx.methods.map((m) => (m.value === '*' ? '*' : normalizeMethod(m.value))),
+    methods,
     allowHeaders: ctx.allowHeaders.map((h) => asciiLower(h.value)),
     exposeHeaders: ctx.exposeHeaders.map((h) => h.value),
     maxAge: ctx.maxAge?.value,
@@ -18,14 +31,19 @@ export function effectiveRules(ctx: RuleContext): EffectiveRules {
 }
 
 export function effectiveRoute(ctx: RuleContext, route: RouteRuleInput | undefined): EffectiveRoute {
-  return { ...effectiveRules(ctx), path: route?.path ?? '/', description: route?.description, disabled: ctx.disabled, own: ownRules(route) };
+  const rules = effectiveRules(ctx);
+  return { ...rules, path: route?.path ?? '/', description: route?.description, disabled: ctx.disabled, own: ownRules(route, rules) };
 }
 
 /** The fields a route rule writes, normalised like `effectiveRules`. */
-function ownRules(route: RouteRuleInput | undefined): RouteOwnRules {
+function ownRules(route: RouteRuleInput | undefined, rules: EffectiveRules): RouteOwnRules {
   const own: { -readonly [K in keyof RouteOwnRules]: RouteOwnRules[K] } = {};
   if (route === undefined) return own;
-  if (route.origins !== undefined) own.origins = [...route.origins];
+  if (route.origins !== undefined) {
+    own.origins = route.origins.filter((o): o is string => !isSourceEntry(o));
+    // A route's own list replaces the inherited sources, and overlays add none: every source in force is its own.
+    if (route.origins.some(isSourceEntry)) own.sources = rules.sources;
+  }
   if (route.credentials !== undefined) own.credentials = route.credentials;
   if (route.methods !== undefined) own.methods = route.methods.map((m) => (m === '*' ? '*' : normalizeMethod(m)));
   if (route.allowHeaders !== undefined) own.allowHeaders = route.allowHeaders.map(asciiLower);
@@ -66,5 +84,6 @@ export function compileRulesData(rules: EffectiveRules, disabled: boolean, analy
     exposeHeaders: rules.exposeHeaders,
     maxAge: rules.maxAge ?? null,
     privateNetwork: rules.privateNetwork,
+    sources: disabled ? [] : rules.sources.map(({ name, credentials, methods, refreshSeconds, timeoutMs }) => ({ name, credentials, methods, refreshSeconds, timeoutMs })),
   };
 }

@@ -6,7 +6,7 @@
  */
 
 /** Names this shape. Bump it whenever the shape changes, so a runtime never misreads newer data. */
-export const COMPILED_POLICY_FORMAT = 'cors-policy/compiled@1';
+export const COMPILED_POLICY_FORMAT = 'cors-policy/compiled@2';
 
 /** A wildcard origin pattern, already parsed (`https://*.example.com:*`). */
 export interface CompiledOriginPattern {
@@ -38,6 +38,21 @@ export interface CompiledRulesData {
   /** Seconds, or `null` for no `Access-Control-Max-Age`. */
   readonly maxAge: number | null;
   readonly privateNetwork: boolean;
+  /** Origin sources, in declaration order: checked after the static origins. Empty when disabled. */
+  readonly sources: readonly CompiledSourceData[];
+}
+
+/** An origin source: its origins get the enclosing rules with `credentials` and `methods` replaced. */
+export interface CompiledSourceData {
+  /** The name a provider is bound to (a slug). */
+  readonly name: string;
+  readonly credentials: boolean;
+  /** Fetch-normalised methods; may contain `*`. */
+  readonly methods: readonly string[];
+  /** Seconds a listed set or a cached answer stays in force. */
+  readonly refreshSeconds: number;
+  /** Longest wait on one provider call, in milliseconds. */
+  readonly timeoutMs: number;
 }
 
 export interface CompiledRouteData extends CompiledRulesData {
@@ -77,4 +92,4 @@ export interface CompiledCorsPolicy {
 }
 
 /** Where a policy loaded by `definePolicy` keeps the compiled data of its variant (for `compilePolicy`). */
-export const VARIANT_DATA: unique symbol = Symbol.for('@org/cors-core/variant-data@1');
+export const VARIANT_DATA: unique symbol = Symbol.for('@org/cors-core/variant-data@2');

@@ -2,6 +2,7 @@ import { COMPILED_POLICY_FORMAT, type CompiledCorsPolicy } from './compiled-data
 import { isEnvironmentName } from './environment-name.js';
 import { isToken } from './http-tokens.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
+import { SOURCE_REFRESH_MAX, SOURCE_TIMEOUT_MAX, SOURCE_TIMEOUT_MIN } from './source-defaults.js';
 
 /*
  * The runtime trusts compiled data to have passed the linter, but not to be well-formed: a file edited
@@ -26,9 +27,14 @@ const pattern: Check = [
   'a parsed origin pattern',
 ];
 
+/** An origin source: a slug name (it reaches logs and events), token methods, the policy's ranges. */
+const source: Shape = {
+  name: [(v) => typeof v === 'string' && isEnvironmentName(v), 'a slug'], credentials: bool, methods: [token],
+  refreshSeconds: range(1, SOURCE_REFRESH_MAX), timeoutMs: range(SOURCE_TIMEOUT_MIN, SOURCE_TIMEOUT_MAX),
+};
 const rules: Shape = {
   disabled: bool, anyOrigin: bool, credentials: bool, privateNetwork: bool, origins: [origin], patterns: [pattern], methods: [token],
-  allowHeaders: [token], exposeHeaders: [token], maxAge: [(v) => v === null || range(0, 2 ** 31)[0](v), 'null or seconds'],
+  allowHeaders: [token], exposeHeaders: [token], maxAge: [(v) => v === null || range(0, 2 ** 31)[0](v), 'null or seconds'], sources: [source],
 };
 const variant: Shape = {
   rules,
@@ -55,8 +61,9 @@ function walk(value: any, shape: Check | Shape | readonly [Check | Shape], at: s
 /** Checks the shape of compiled data; throws a `TypeError` naming the first bad field. */
 export function checkCompiledShape(value: any): CompiledCorsPolicy {
   if (!isObject(value)) fail('the value', 'an object');
-  // A policy input passed here by mistake has no format: say what to do with it.
-  if (value.format !== COMPILED_POLICY_FORMAT) fail('format', `${JSON.stringify(COMPILED_POLICY_FORMAT)} (policy input is loaded with definePolicy())`);
+  // A policy input passed here by mistake has no format: say what to do with it. Data of another
+  // format version (`cors-policy/compiled@1`) is refused the same way: compile it again.
+  if (value.format !== COMPILED_POLICY_FORMAT) fail('format', `${JSON.stringify(COMPILED_POLICY_FORMAT)} (data from an older or newer compiler: compile it again; policy input is loaded with definePolicy())`);
   if (typeof value.name !== 'string' || value.name === '') fail('name', 'a non-empty string');
   walk(value.base, variant, 'base');
   if (!isObject(value.environments)) fail('environments', 'an object');
@@ -68,7 +75,10 @@ export function checkCompiledShape(value: any): CompiledCorsPolicy {
   if (!(selected === null || Object.hasOwn(value.environments, selected))) fail('environment', 'null or one of its environments');
   for (const [at, data] of [['base', value.base], ...Object.entries(value.environments).map(([n, e]) => [`environments.${n}`, e])] as [string, any][]) {
     for (const [i, r] of [data.rules, ...data.routes].entries()) {
-      if (r.anyOrigin && r.credentials) fail(`${at}.${i === 0 ? 'rules' : `routes[${i - 1}]`}.anyOrigin`, 'false with credentials');
+      const where = `${at}.${i === 0 ? 'rules' : `routes[${i - 1}]`}`;
+      if (r.anyOrigin && r.credentials) fail(`${where}.anyOrigin`, 'false with credentials');
+      if (r.sources.length > 0 && (r.anyOrigin || r.disabled)) fail(`${where}.sources`, 'empty with `*` origins or a disabled rule');
+      if (new Set(r.sources.map((s: { name: string }) => s.name)).size !== r.sources.length) fail(`${where}.sources`, 'a list of distinct sources');
     }
   }
   return value;

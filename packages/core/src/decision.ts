@@ -27,6 +27,11 @@ export const DecisionReason = {
   PrivateNetworkNotAllowed: 'private-network-not-allowed',
   /** A route rule switched CORS off for this path. */
   RouteDisabled: 'route-disabled',
+  /**
+   * The origin is not static, and an origin source that might hold it could not answer: no provider
+   * bound, not listed yet, its set expired, or the provider failed or timed out. Refused (fail closed).
+   */
+  SourceUnavailable: 'source-unavailable',
 } as const;
 
 export type DecisionReason = (typeof DecisionReason)[keyof typeof DecisionReason];
@@ -50,6 +55,11 @@ interface DecisionBase {
   readonly vary: readonly string[];
   /** The route rule whose settings applied, if any. */
   readonly route: MatchedRoute | undefined;
+  /**
+   * The origin source whose rules decided: on answers allowed because a source holds the origin, and on
+   * `source-unavailable` refusals (the source that could not answer). Absent otherwise.
+   */
+  readonly source?: string;
 }
 
 /**

@@ -52,6 +52,11 @@ export function definePolicy(input: PolicyInput, options: DefinePolicyOptions = 
 export function parsePolicy(input: unknown, options: DefinePolicyOptions = {}): ParsePolicyResult {
   const parsed = policySchema.safeParse(input);
   const dropped = droppedEnvironmentKeys(input);
+  const foreign = foreignOriginEntries(input);
+  if (foreign.length > 0) {
+    // zod reads a RegExp's `source` getter as a source name: such entries are refused before anything else reads them.
+    return { ok: false, issues: [...dropped, ...foreign, ...(parsed.success ? [] : schemaIssues(parsed.error, input, knownKeys).filter((i) => !foreign.some((f) => formatIssuePath(f.path) === formatIssuePath(i.path.slice(0, f.path.length)))))] };
+  }
   if (!parsed.success) {
     return { ok: false, issues: [...dropped, ...schemaIssues(parsed.error, input, knownKeys), ...bestEffortLint(input)] };
   }
@@ -235,6 +240,25 @@ function bestEffortLint(input: unknown): PolicyIssue[] {
   return lintAll(parsed.data, undefined, memoisedOriginAnalyser()).filter((i) => !(i.code === 'origins/empty' && !originsParsed && !ownList(i.path)));
 }
 
+/** Origin entries that are objects but not plain ones (a RegExp, a class instance): never a source entry. */
+function foreignOriginEntries(input: unknown): PolicyIssue[] {
+  if (input === null || typeof input !== 'object') return [];
+  const raw = input as { origins?: unknown; routes?: unknown };
+  const lists: Array<[unknown, IssuePath]> = [[raw.origins, ['origins']]];
+  if (Array.isArray(raw.routes)) raw.routes.forEach((r: unknown, i) => lists.push([(r as { origins?: unknown } | null)?.origins, ['routes', i, 'origins']]));
+  const out: PolicyIssue[] = [];
+  for (const [list, at] of lists) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry: unknown, i) => {
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
+      const proto: unknown = Object.getPrototypeOf(entry);
+      if (proto === Object.prototype || proto === null) return;
+      out.push({ code: 'policy/invalid-shape', severity: 'error', path: [...at, i], message: 'Expected string, got an object.', hint: 'Write a value of type string.' });
+    });
+  }
+  return out;
+}
+
 /** zod's record silently drops an own `__proto__` key (JSON.parse creates one): report it instead. */
 function droppedEnvironmentKeys(input: unknown): PolicyIssue[] {
   const environments = (input as { environments?: unknown } | null | undefined)?.environments;
@@ -246,6 +270,9 @@ function knownKeys(path: IssuePath): readonly string[] {
   const s = policySchema.shape;
   if (path.length === 0) return Object.keys(s);
   if (path[0] === 'preflight') return ['refusedStatus', 'successStatus', 'continueToApp', 'vary'];
+  if ((path[0] === 'origins' && path.length === 2) || (path[0] === 'routes' && path[2] === 'origins' && path.length === 4)) {
+    return ['source', 'credentials', 'methods', 'refreshSeconds', 'timeoutMs', 'description'];
+  }
   if (path[0] === 'routes') return ['path', 'description', 'disabled', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
   if (path[0] === 'environments') return ['description', 'developmentOnly', 'origins', 'credentials', 'methods', 'allowHeaders', 'exposeHeaders', 'maxAge', 'privateNetwork'];
   if (path[0] === 'acknowledgements') return ['rule', 'reason', 'path', 'value'];

@@ -1,6 +1,6 @@
 import { DecisionReason, type CorsDecision, type MatchedRoute } from './decision.js';
 import { MAX_REQUEST_METHOD_LENGTH, SAFELISTED_METHODS, SAFELISTED_REQUEST_HEADERS, asciiLower, normalizeMethod } from './http-tokens.js';
-import type { CorsPolicy } from './policy.js';
+import type { CorsPolicy, EffectiveOriginSource } from './policy.js';
 import type { RequestFacts } from './request-facts.js';
 import { resolveCors } from './resolve.js';
 
@@ -96,6 +96,7 @@ const REASON_TEXT: Record<DecisionReason, string> = {
   [DecisionReason.RequestHeadersMalformed]: 'Access-Control-Request-Headers is malformed or exceeds the size limits',
   [DecisionReason.PrivateNetworkNotAllowed]: 'the policy does not opt in to Private Network Access',
   [DecisionReason.RouteDisabled]: 'a route rule switches CORS off for this path',
+  [DecisionReason.SourceUnavailable]: 'the origin is not listed, and an origin source that might hold it could not be consulted (no provider bound, not listed yet, expired, failed or timed out), so it is refused',
 };
 
 /** Words for a reason code. */
@@ -139,6 +140,8 @@ export function explainDecision(policy: CorsPolicy, facts: RequestFacts): { deci
     `${facts.method} ${facts.path}${facts.origin === undefined ? '' : ` from ${facts.origin}`} is governed by ${ruleLabel(policy, decision)}.`,
     `Decision: ${decision.kind} because ${describeReason(decision.reason)}.`,
   ];
+  const source = decision.source === undefined ? undefined : sourceIn(policy, decision);
+  if (source !== undefined) steps.push(sourceStep(source, decision));
   if (decision.headers.length > 0) steps.push(`Headers sent: ${decision.headers.map(([n, v]) => `${n}: ${v}`).join('; ')}.`);
   if (decision.vary.length > 0) steps.push(`Vary: ${decision.vary.join(', ')}.`);
   const refused = decision.kind === 'preflight-refused' || decision.kind === 'actual-refused';
@@ -212,6 +215,8 @@ export function explain(policy: CorsPolicy, request: ExplainRequest): Explanatio
 
   const actual = resolveCors(policy, facts(method, {}));
   steps.push(`Request (${ruleLabel(policy, actual)}): ${actual.kind === 'actual-allowed' ? 'CORS headers sent' : 'no CORS headers'} because ${describeReason(actual.reason)}.`);
+  const actualSource = sourceIn(policy, actual);
+  if (actualSource !== undefined) steps.push(sourceStep(actualSource, actual));
   const base: RefusalParams = { origin, method, path, credentials, route: actual.route };
   let refusal: RefusalReason | undefined;
   if (actual.kind === 'actual-allowed') {
@@ -227,6 +232,30 @@ export function explain(policy: CorsPolicy, request: ExplainRequest): Explanatio
   const exposed = actual.headers.find(([n]) => n === 'Access-Control-Expose-Headers')?.[1];
   steps.push(`The page can read the response${exposed === undefined ? '' : `, including ${exposed}`}.`);
   return { allowed: true, refusal: undefined, preflight: { needed: needsPreflight, decision: preflightDecision, facts: preflightFacts }, actual, summary: `Allowed: ${what}.`, steps };
+}
+
+/** The source a decision names, as the policy declares it in the rules that applied. */
+function sourceIn(policy: CorsPolicy, decision: CorsDecision): EffectiveOriginSource | undefined {
+  if (decision.source === undefined) return undefined;
+  const rules = decision.route === undefined ? policy.rules : policy.routes[decision.route.index];
+  return rules?.sources.find((s) => s.name === decision.source);
+}
+
+/**
+ * A source as what it is: "origins from tenant-domains, looked up at run time, credentials not allowed,
+ * methods GET, HEAD, POST".
+ *
+ * @example
+ * describeSource(policy.rules.sources[0]!)
+ */
+export function describeSource(source: EffectiveOriginSource): string {
+  return `origins from ${source.name}, looked up at run time, credentials ${source.credentials ? 'allowed' : 'not allowed'}, methods ${source.methods.join(', ')}`;
+}
+
+/** What a source means for this request: it allowed the origin, or explain (unbound) cannot know whether it holds it. */
+function sourceStep(source: EffectiveOriginSource, decision: CorsDecision): string {
+  if (decision.reason !== DecisionReason.SourceUnavailable) return `The origin is held by ${describeSource(source)}.`;
+  return `Explain cannot see the source's contents (${describeSource(source)}): if the running service finds the origin there, it gets these rules; if not, it is refused.`;
 }
 
 /** The headers the policy refuses one by one (the resolver reports only that some header is refused). */

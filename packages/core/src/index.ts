@@ -5,10 +5,11 @@ export { toPolicy, isCorsPolicy } from './to-policy.js';
 export { selectPolicyEnvironment } from './select-environment.js';
 export type { PolicyLogger, SelectPolicyEnvironmentOptions } from './select-environment.js';
 export { policySchema, policyJsonSchema } from './policy-schema.js';
-export type { PolicyInput, RouteRuleInput, EnvironmentOverlayInput, PreflightInput, ExpectationInput } from './policy-schema.js';
+export type { PolicyInput, RouteRuleInput, EnvironmentOverlayInput, PreflightInput, ExpectationInput, OriginEntryInput, OriginSourceInput } from './policy-schema.js';
+export { isSourceEntry } from './policy-schema.js';
 export { checkExpectations } from './define-policy.js';
 export type { ExpectationResult } from './expectations.js';
-export type { CorsPolicy, EffectiveRules, EffectiveRoute, RouteOwnRules, PreflightSettings } from './policy.js';
+export type { CorsPolicy, EffectiveRules, EffectiveRoute, EffectiveOriginSource, RouteOwnRules, PreflightSettings } from './policy.js';
 export type { Deployment } from './policy.js';
 export type { DeploymentInput } from './policy-schema.js';
 export { CorsPolicyError, formatIssue, formatIssues, formatIssuePath, sortIssues } from './policy-issue.js';
@@ -16,8 +17,8 @@ export type { PolicyIssue, IssuePath } from './policy-issue.js';
 export { RULES, isRuleCode } from './rules.js';
 export type { RuleCode, RuleDoc, Severity } from './rules.js';
 export { CHROMIUM_MAX_AGE_CAP, FIREFOX_MAX_AGE_CAP } from './lint-rules.js';
-export { analyseOrigin, originFactsOf } from './origin-facts.js';
-export type { OriginFacts, PolicyOriginFacts } from './origin-facts.js';
+export { analyseOrigin, originFactsOf, sourceFactsOf } from './origin-facts.js';
+export type { OriginFacts, PolicyOriginFacts, PolicySourceFacts } from './origin-facts.js';
 
 // Compiling for the runtime entry (`@org/cors-core/runtime`)
 export { compilePolicy } from './compile-policy.js';
@@ -60,6 +61,12 @@ export { compareDecisions, reportOnlyEvent } from './report-only.js';
 export { developerModeDecision, assertDeveloperModeAllowed, DeveloperModeError, REFUSAL_HEADER } from './developer-mode.js';
 
 // Explaining
-export { explain, explainDecision, describeReason, describeRefusal, BrowserCheckFailure } from './explain.js';
+export { explain, explainDecision, describeReason, describeRefusal, describeSource, BrowserCheckFailure } from './explain.js';
 export type { ExplainRequest, Explanation, RefusalReason, RefusalCode, RefusalStage, RefusalParams } from './explain.js';
 export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';
+export { bindOriginSources, sourcesReady, closeSources, prepareOrigin } from './origin-sources.js';
+export type { BindOriginSourcesOptions } from './origin-sources.js';
+export { originPreparer } from './origin-preparer.js';
+export type { OriginPreparer } from './origin-preparer.js';
+export type { OriginSourceEvent, OriginSourceEventType } from './source-events.js';
+export type { DroppedOriginReason } from './provided-origin.js';

@@ -1,4 +1,5 @@
 import { isEnvironmentName, suggestEnvironmentName, unknownEnvironmentIssue } from './environment-name.js';
+import { SOURCE_REFRESH_DEFAULT, SOURCE_REFRESH_MAX, SOURCE_TIMEOUT_DEFAULT, SOURCE_TIMEOUT_MAX, SOURCE_TIMEOUT_MIN } from './source-defaults.js';
 import { analyseOriginEntry, isLoopbackHost, type OriginAnalyser } from './origin-entry.js';
 import type { IssuePath, PolicyIssue } from './policy-issue.js';
 import type { PolicyInput } from './policy-schema.js';
@@ -36,9 +37,15 @@ export function lintContext(ctx: RuleContext, analyse: OriginAnalyser = analyseO
   const { issues, push } = collector();
   const creds = ctx.credentials.value;
   const credWhere = `credentials are on (${ctx.label})`;
-  if (ctx.disabled) return issues;
+  if (ctx.disabled) {
+    // A disabled route answers nothing; a source it lists itself could never be consulted.
+    for (const { value, path } of ctx.sources) {
+      if (path[0] === 'routes') push('origins/source-in-disabled-route', 'error', path, `The source ${JSON.stringify(value.source)} is listed in ${ctx.label}, which turns CORS off.`, 'Remove the source from the disabled route, or drop `disabled: true`.', value.source);
+    }
+    return issues;
+  }
 
-  if (ctx.origins.length === 0) {
+  if (ctx.origins.length === 0 && ctx.sources.length === 0) {
     push('origins/empty', 'error', ctx.routeIndex === undefined ? ['origins'] : ['routes', ctx.routeIndex, 'origins'], `No origins are allowed (${ctx.label}).`, 'List the origins that may call this API, or mark the route `disabled: true`.');
   }
   const star = ctx.origins.find((o) => o.value === '*');
@@ -60,18 +67,9 @@ export function lintContext(ctx: RuleContext, analyse: OriginAnalyser = analyseO
     }
   }
   duplicates(ctx.origins, (v) => v, push, 'Origin');
+  lintSources(ctx, push);
 
-  for (const { value, path } of ctx.methods) {
-    if (value === '*') continue;
-    if (!isToken(value)) {
-      push('methods/invalid-token', 'error', path, `${JSON.stringify(value)} is not a single HTTP method token.`, value.includes(',') || /\s/.test(value) ? 'List each method as its own entry, e.g. ["GET", "POST"].' : 'Use a method name such as "PUT" or "PATCH".', value);
-    } else if (FORBIDDEN_METHODS.has(value.toUpperCase())) {
-      push('methods/forbidden', 'error', path, `${value} is a forbidden method: browsers never send it.`, 'Remove it.', value);
-    } else if (normalizeMethod(value) === value && value !== value.toUpperCase()) {
-      push('methods/not-uppercase', 'warning', path, `${JSON.stringify(value)} is lower-case; browsers send "${value}" only if a script wrote it so, and it differs from "${value.toUpperCase()}".`, `Write "${value.toUpperCase()}".`, value);
-    }
-  }
-  duplicates(ctx.methods, normalizeMethod, push, 'Method');
+  lintMethods(ctx.methods, push);
 
   let allowStar = false;
   let allowAuthorization = false;
@@ -114,6 +112,46 @@ export function lintContext(ctx: RuleContext, analyse: OriginAnalyser = analyseO
     push('private-network/deprecated', 'warning', ctx.privateNetwork.path, 'Private Network Access is on hold in Chrome; this opt-in may change or stop working.', 'Keep it only if a public site must reach a device on users\' private networks; acknowledge the warning to keep it.');
   }
   return issues;
+}
+
+function lintMethods(methods: readonly Located<string>[], push: Push): void {
+  for (const { value, path } of methods) {
+    if (value === '*') continue;
+    if (!isToken(value)) {
+      push('methods/invalid-token', 'error', path, `${JSON.stringify(value)} is not a single HTTP method token.`, value.includes(',') || /\s/.test(value) ? 'List each method as its own entry, e.g. ["GET", "POST"].' : 'Use a method name such as "PUT" or "PATCH".', value);
+    } else if (FORBIDDEN_METHODS.has(value.toUpperCase())) {
+      push('methods/forbidden', 'error', path, `${value} is a forbidden method: browsers never send it.`, 'Remove it.', value);
+    } else if (normalizeMethod(value) === value && value !== value.toUpperCase()) {
+      push('methods/not-uppercase', 'warning', path, `${JSON.stringify(value)} is lower-case; browsers send "${value}" only if a script wrote it so, and it differs from "${value.toUpperCase()}".`, `Write "${value.toUpperCase()}".`, value);
+    }
+  }
+  duplicates(methods, normalizeMethod, push, 'Method');
+}
+
+/** Origin sources: name, ranges, their own methods, and where they may not be listed. */
+function lintSources(ctx: RuleContext, push: Push): void {
+  const seen = new Set<string>();
+  const star = ctx.origins.some((o) => o.value === '*');
+  for (const { value: source, path } of ctx.sources) {
+    const name = source.source;
+    if (!isEnvironmentName(name)) {
+      push('origins/source-invalid-name', 'error', [...path, 'source'], `The source name ${JSON.stringify(name)} is not a lower-case slug.`, `Use a lower-case letter then letters, digits or dashes, e.g. ${JSON.stringify(suggestEnvironmentName(name))}.`, name);
+    }
+    if (seen.has(name)) push('origins/source-duplicate', 'error', path, `The source ${JSON.stringify(name)} is listed more than once (${ctx.label}).`, 'Keep one entry per source in a list.', name);
+    seen.add(name);
+    if (star) push('origins/source-with-wildcard', 'error', path, `The source ${JSON.stringify(name)} is listed together with "*" (${ctx.label}).`, 'Keep either "*" alone (public, no credentials) or the specific origins and sources.', name);
+    const { refreshSeconds, timeoutMs } = source;
+    if (refreshSeconds !== undefined && !(Number.isInteger(refreshSeconds) && refreshSeconds >= 1 && refreshSeconds <= SOURCE_REFRESH_MAX)) {
+      push('origins/source-invalid-refresh', 'error', [...path, 'refreshSeconds'], `refreshSeconds ${refreshSeconds} is not a whole number from 1 to ${SOURCE_REFRESH_MAX}.`, `Use whole seconds, e.g. ${SOURCE_REFRESH_DEFAULT} (the default).`, String(refreshSeconds));
+    }
+    if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= SOURCE_TIMEOUT_MIN && timeoutMs <= SOURCE_TIMEOUT_MAX)) {
+      push('origins/source-invalid-timeout', 'error', [...path, 'timeoutMs'], `timeoutMs ${timeoutMs} is not a whole number from ${SOURCE_TIMEOUT_MIN} to ${SOURCE_TIMEOUT_MAX}.`, `Use whole milliseconds, e.g. ${SOURCE_TIMEOUT_DEFAULT} (the default).`, String(timeoutMs));
+    }
+    if (source.credentials === true) {
+      push('origins/source-with-credentials', 'warning', [...path, 'credentials'], `The source ${JSON.stringify(name)} allows credentials: every site its provider lists — tenant-controlled — may read your users' data with their cookies.`, 'Turn credentials off for the source, or acknowledge the warning if tenants\' sites must make credentialed calls.', name);
+    }
+    if (source.methods !== undefined) lintMethods(source.methods.map((m, i) => ({ value: m, path: [...path, 'methods', i] })), push);
+  }
 }
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -2,7 +2,7 @@ import { compiledOf, type CompiledPolicy, type CompiledScope } from './compiled-
 import type { CorsDecision } from './decision.js';
 import { appendVary, writeNodeDecision, type NodeResponseLike } from './node-writer.js';
 import { requestFacts, requestPath } from './request-facts.js';
-import { precomputedActual, resolveCors, scopeFor } from './resolve.js';
+import { isDecision, precomputedActual, resolveCors, scopeFor } from './resolve.js';
 import type { RuntimeCorsPolicy } from './runtime-policy.js';
 
 /** Request headers as Node hands them over: lower-case names; repeated lines may be arrays. */
@@ -49,12 +49,13 @@ export function nodeCorsHandler(policy: RuntimeCorsPolicy): NodeCorsHandler {
       writeNodeDecision(res, scope.decisions.noOrigin);
       return CONTINUE;
     }
-    const precomputed = precomputedActual(scope, origin, method);
-    if (precomputed !== undefined) {
-      writeNodeDecision(res, precomputed);
+    const answer = precomputedActual(compiled, scope, origin, method);
+    if (isDecision(answer)) {
+      writeNodeDecision(res, answer);
       return CONTINUE;
     }
-    const { rules } = scope;
+    // Allowed: the rules of the scope, or of the origin source that holds the origin.
+    const { rules } = answer;
     res.setHeader('Access-Control-Allow-Origin', origin);
     if (rules.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
     if (rules.exposeHeadersValue !== undefined) res.setHeader('Access-Control-Expose-Headers', rules.exposeHeadersValue);

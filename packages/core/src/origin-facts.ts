@@ -1,6 +1,8 @@
 import { getDomain, getPublicSuffix } from 'tldts';
 import { analyseOriginEntry, isLoopbackHost } from './origin-entry.js';
-import type { CorsPolicy } from './policy.js';
+import type { CorsPolicy, EffectiveOriginSource } from './policy.js';
+import { isSourceEntry, type OriginEntryInput } from './policy-schema.js';
+import { policyForEnvironment } from './define-policy.js';
 import type { IssuePath } from './policy-issue.js';
 import type { RuleCode } from './rules.js';
 
@@ -98,16 +100,52 @@ export interface PolicyOriginFacts {
 /**
  * The facts of every origin entry the policy writes — top level, each route rule's own list, each
  * environment overlay's additions — in that order, whichever environment the policy was loaded for.
- * Join them with `policy.findings` on `path`.
+ * Source entries are not origins: they are in {@link sourceFactsOf}. Join them with `policy.findings` on `path`.
  */
 export function originFactsOf(policy: CorsPolicy): PolicyOriginFacts[] {
   const source = policy.source;
-  const out: PolicyOriginFacts[] = source.origins.map((entry, i) => ({ scope: 'top', path: ['origins', i], facts: analyseOrigin(entry) }));
+  const out: PolicyOriginFacts[] = [];
+  source.origins.forEach((entry, i) => { if (!isSourceEntry(entry)) out.push({ scope: 'top', path: ['origins', i], facts: analyseOrigin(entry) }); });
   (source.routes ?? []).forEach((route, routeIndex) => {
-    (route.origins ?? []).forEach((entry, i) => out.push({ scope: 'route', routeIndex, path: ['routes', routeIndex, 'origins', i], facts: analyseOrigin(entry) }));
+    (route.origins ?? []).forEach((entry, i) => { if (!isSourceEntry(entry)) out.push({ scope: 'route', routeIndex, path: ['routes', routeIndex, 'origins', i], facts: analyseOrigin(entry) }); });
   });
   for (const [environment, overlay] of Object.entries(source.environments ?? {})) {
     (overlay.origins ?? []).forEach((entry, i) => out.push({ scope: 'environment', environment, path: ['environments', environment, 'origins', i], facts: analyseOrigin(entry) }));
   }
+  return out;
+}
+
+/**
+ * One origin source a policy lists, as data for reports: which origins it stands for ("origins from
+ * tenant-domains, looked up at run time, credentials allowed") and with which rules.
+ */
+export interface PolicySourceFacts {
+  /** `top`: the top-level `origins`; `route`: a route rule's own `origins`. */
+  readonly scope: 'top' | 'route';
+  readonly routeIndex?: number;
+  /** Where the entry is written (`['routes', 0, 'origins', 2]`). */
+  readonly path: IssuePath;
+  /** The source with its defaults applied, in the base policy. */
+  readonly source: EffectiveOriginSource;
+  /** Always true: a source's origins are not in the policy; a provider the application binds names them at run time. */
+  readonly lookedUpAtRunTime: true;
+  /** Whether the entry sets its own methods (otherwise it follows the rules it is listed in). */
+  readonly ownMethods: boolean;
+}
+
+/** Every origin source the policy lists (top level, then each route rule's own list), in declaration order. */
+export function sourceFactsOf(policy: CorsPolicy): PolicySourceFacts[] {
+  const base = policyForEnvironment(policy, undefined);
+  const out: PolicySourceFacts[] = [];
+  const add = (entries: readonly OriginEntryInput[], scope: 'top' | 'route', at: IssuePath, effective: readonly EffectiveOriginSource[], routeIndex?: number): void => {
+    entries.forEach((entry, i) => {
+      if (!isSourceEntry(entry)) return;
+      const source = effective.find((s) => s.name === entry.source);
+      if (source === undefined) return;
+      out.push({ scope, ...(routeIndex === undefined ? {} : { routeIndex }), path: [...at, i], source, lookedUpAtRunTime: true, ownMethods: entry.methods !== undefined });
+    });
+  };
+  add(policy.source.origins, 'top', ['origins'], base.rules.sources);
+  (policy.source.routes ?? []).forEach((route, index) => add(route.origins ?? [], 'route', ['routes', index, 'origins'], base.routes[index]?.sources ?? [], index));
   return out;
 }

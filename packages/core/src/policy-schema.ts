@@ -19,6 +19,56 @@ const originList = z
       '(never with credentials). Origins are compared byte for byte with the browser\'s `Origin` header.',
   });
 
+/** A named source of origins (customer domains in a database), bound to a provider by the application. */
+const sourceEntry = z
+  .strictObject({
+    source: z.string().meta({
+      title: 'Source name',
+      description:
+        'The name the application binds a provider to (`bindOriginSources(policy, { \'tenant-domains\': provider })`): ' +
+        'a lower-case slug, like environment names.',
+    }),
+    credentials: z.boolean().optional().meta({
+      title: 'Source credentials',
+      description:
+        'Whether origins from this source may send cookies and read credentialed responses. Default false: a ' +
+        'source\'s origins are tenant-controlled sites, so credentials are an explicit opt-in.',
+    }),
+    methods: z.array(z.string()).optional().meta({
+      title: 'Source methods',
+      description: 'Methods origins from this source may use; default: the methods of the rules the source is listed in.',
+    }),
+    refreshSeconds: z.number().optional().meta({
+      title: 'Refresh period (seconds)',
+      description:
+        'Whole seconds from 1 to 86400, default 60: how long a listed set of origins, or a looked-up answer, stays in ' +
+        'force. Past it without a fresh answer, the source\'s origins are refused (fail closed).',
+    }),
+    timeoutMs: z.number().optional().meta({
+      title: 'Provider timeout (ms)',
+      description: 'Whole milliseconds from 10 to 5000, default 200: the longest wait on one provider call; a slower call counts as failed.',
+    }),
+    description: z.string().optional().meta({ title: 'What the source holds', description: 'Shown to auditors, e.g. `Customer custom domains (table tenant_domains)`.' }),
+  })
+  .meta({
+    title: 'Origin source',
+    description:
+      'Origins looked up at run time from a provider the application binds (a database table of customer domains). ' +
+      'Each origin it yields is validated like a static one; a slow or failing provider refuses, never allows.',
+  });
+
+/** `origins` where sources may be listed: the top level and route rules (overlays add strings only). */
+const originListWithSources = z
+  .array(z.union([z.string(), sourceEntry]))
+  .meta({
+    title: 'Allowed origins',
+    description:
+      'Who may read responses: exact origins (`https://app.example.com`), subdomain patterns ' +
+      '(`https://*.example.com`, one or more labels; `:*` for any port), `["*"]` for any site ' +
+      '(never with credentials), or origin sources (`{ source: "tenant-domains" }`) looked up at run time. ' +
+      'Origins are compared byte for byte with the browser\'s `Origin` header.',
+  });
+
 const credentials = z.boolean().meta({
   title: 'Credentials',
   description:
@@ -114,6 +164,7 @@ const routeRule = z
         'When true, no origin may read this path: preflights are refused and responses carry no CORS headers.',
     }),
     ...ruleFields,
+    origins: originListWithSources.optional(),
   })
   .meta({
     title: 'Route rule',
@@ -215,7 +266,7 @@ export const policySchema = z
     }),
     description: z.string().optional().meta({ title: 'Description', description: 'What the API is and who calls it.' }),
     owners: z.array(z.string()).optional().meta({ title: 'Owners', description: 'Teams or people who answer for this policy.' }),
-    origins: originList,
+    origins: originListWithSources,
     credentials: credentials.optional(),
     methods: methods.optional(),
     allowHeaders: allowHeaders.optional(),
@@ -256,6 +307,15 @@ export type EnvironmentOverlayInput = NonNullable<PolicyInput['environments']>[s
 export type PreflightInput = NonNullable<PolicyInput['preflight']>;
 export type ExpectationInput = NonNullable<PolicyInput['expectations']>[number];
 export type DeploymentInput = NonNullable<PolicyInput['deployments']>[number];
+/** An origin entry as written: a string, or a source declaration. */
+export type OriginEntryInput = PolicyInput['origins'][number];
+/** An origin source as declared in an `origins` list. */
+export type OriginSourceInput = Exclude<OriginEntryInput, string>;
+
+/** Whether an origin entry declares a source. */
+export function isSourceEntry(entry: OriginEntryInput): entry is OriginSourceInput {
+  return typeof entry !== 'string';
+}
 
 /** The policy's JSON Schema (draft 2020-12), generated from the zod schema and its metadata. */
 export function policyJsonSchema(): Record<string, unknown> {

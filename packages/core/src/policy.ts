@@ -3,7 +3,7 @@ import type { PolicyInput } from './policy-schema.js';
 
 /** The rules in force for a request, after defaults and the selected environment overlay. */
 export interface EffectiveRules {
-  /** Exact origins, patterns, or `['*']`. */
+  /** Exact origins, patterns, or `['*']` (origin sources are in `sources`). */
   readonly origins: readonly string[];
   readonly credentials: boolean;
   /** Methods as compared (Fetch-normalised: `get` → `GET`, `patch` stays `patch`). */
@@ -15,12 +15,32 @@ export interface EffectiveRules {
   /** Seconds, or `undefined` for no `Access-Control-Max-Age` header. */
   readonly maxAge: number | undefined;
   readonly privateNetwork: boolean;
+  /**
+   * Origin sources listed next to `origins`, in declaration order: their origins are looked up at run
+   * time and get these rules, with `credentials` and `methods` replaced by the source's own.
+   */
+  readonly sources: readonly EffectiveOriginSource[];
+}
+
+/** An origin source as it applies: defaults filled in, methods normalised like `methods`. */
+export interface EffectiveOriginSource {
+  /** The name a provider is bound to (`tenant-domains`). */
+  readonly name: string;
+  /** Whether its origins may use credentials (default false). */
+  readonly credentials: boolean;
+  /** Methods its origins may use (default: the methods of the rules it is listed in). */
+  readonly methods: readonly string[];
+  /** Seconds a listed set or a cached answer stays in force (default 60). */
+  readonly refreshSeconds: number;
+  /** Longest wait on one provider call, in milliseconds (default 200). */
+  readonly timeoutMs: number;
+  readonly description: string | undefined;
 }
 
 /**
  * The rule fields a route rule sets itself, normalised as in {@link EffectiveRules}; a key is present
- * only when the rule writes it (absent keys are inherited). `origins` is the rule's own list, without
- * origins an environment overlay adds.
+ * only when the rule writes it (absent keys are inherited). `origins` is the rule's own list of strings, without
+ * origins an environment overlay adds; `sources` the sources it lists itself.
  */
 export type RouteOwnRules = { readonly [K in keyof EffectiveRules]?: EffectiveRules[K] };
 

@@ -14,7 +14,7 @@ import type { CompiledPreflightData } from './compiled-data.js';
  */
 
 type ActualRefusal = typeof DecisionReason.RouteDisabled | typeof DecisionReason.OriginNotAllowed | typeof DecisionReason.OriginNull
-  | typeof DecisionReason.OriginMalformed | typeof DecisionReason.MethodNotAllowed;
+  | typeof DecisionReason.OriginMalformed | typeof DecisionReason.MethodNotAllowed | typeof DecisionReason.SourceUnavailable;
 
 export interface PrecomputedDecisions {
   readonly noOrigin: NotCorsDecision;
@@ -28,6 +28,7 @@ const NO_HEADERS: ReadonlyArray<readonly [string, string]> = [];
 /** The refusals of actual requests, in the key order the table is built in. */
 const ACTUAL_REFUSALS: readonly ActualRefusal[] = [
   DecisionReason.RouteDisabled, DecisionReason.OriginNotAllowed, DecisionReason.OriginNull, DecisionReason.OriginMalformed, DecisionReason.MethodNotAllowed,
+  DecisionReason.SourceUnavailable,
 ];
 
 /** The headers of an allowed actual request from `origin` (echoed, never a pattern). */
@@ -38,13 +39,15 @@ export function allowedActualHeaders(rules: CompiledRules, origin: string): Arra
   return headers;
 }
 
-export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | undefined, preflight: CompiledPreflightData, preflightVary: readonly string[]): PrecomputedDecisions {
+/** `source`: the answers of an origin source's rules, which name it (static scopes' answers carry no `source` key). */
+export function precomputeDecisions(rules: CompiledRules, route: MatchedRoute | undefined, preflight: CompiledPreflightData, preflightVary: readonly string[], source?: string): PrecomputedDecisions {
   const vary = rules.actualVary;
+  const named = source === undefined ? {} : { source };
   const actualRefused = {} as Record<ActualRefusal, ActualRefusedDecision>;
-  for (const reason of ACTUAL_REFUSALS) actualRefused[reason] = { kind: 'actual-refused', reason, headers: NO_HEADERS, vary, route, end: false };
+  for (const reason of ACTUAL_REFUSALS) actualRefused[reason] = { kind: 'actual-refused', reason, headers: NO_HEADERS, vary, route, end: false, ...named };
   const preflightRefused = {} as Record<DecisionReason, PreflightRefusedDecision>;
   for (const reason of Object.values(DecisionReason)) {
-    preflightRefused[reason] = { kind: 'preflight-refused', reason, headers: NO_HEADERS, vary: preflightVary, route, status: preflight.refusedStatus, end: true };
+    preflightRefused[reason] = { kind: 'preflight-refused', reason, headers: NO_HEADERS, vary: preflightVary, route, status: preflight.refusedStatus, end: true, ...named };
   }
   return {
     noOrigin: { kind: 'not-cors', reason: DecisionReason.NoOrigin, headers: rules.anyOrigin && !rules.disabled ? rules.anyOriginHeaders : NO_HEADERS, vary, route, end: false },

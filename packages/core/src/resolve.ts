@@ -1,6 +1,7 @@
 import type { CompiledRules } from './runtime-rules.js';
-import { compiledOf, type CompiledPolicy, type CompiledScope } from './compiled-policy.js';
-import { DecisionReason, type CorsDecision } from './decision.js';
+import { compiledOf, type CompiledPolicy, type CompiledScope, type SourceScope } from './compiled-policy.js';
+import type { CompiledSourceData } from './compiled-data.js';
+import { DecisionReason, type CorsDecision, type PreflightAllowedDecision } from './decision.js';
 import { SAFELISTED_METHODS, isRequestMethod } from './http-tokens.js';
 import { MALFORMED, NOT_ALLOWED, checkRequestHeaders, checkWildcardRequestHeaders, parseRequestHeaders } from './request-header-list.js';
 import { MAX_ORIGIN_LENGTH } from './origin-matcher.js';
@@ -27,7 +28,7 @@ export function resolveCors(policy: RuntimeCorsPolicy, facts: RequestFacts): Cor
   if (facts.method === 'OPTIONS' && facts.accessControlRequestMethod !== undefined) {
     return resolvePreflight(compiled, scope, origin, facts);
   }
-  return resolveActual(scope, origin, facts.method);
+  return resolveActual(compiled, scope, origin, facts.method);
 }
 
 /** The rules in force for a path: the first route rule that matches, else the top level. */
@@ -38,33 +39,63 @@ export function scopeFor(compiled: CompiledPolicy, path: string): CompiledScope 
 
 /**
  * The answer to an actual request when it needs no per-request value: a refusal, or the `*` answer.
- * `undefined`: allowed, with the request's origin echoed (the one answer built per request).
+ * Otherwise the scope whose rules allow it (the scope itself for a static origin, or the source that
+ * holds the origin): the caller echoes the origin with that scope's headers.
  */
-export function precomputedActual({ rules, decisions }: CompiledScope, origin: string, method: string): CorsDecision | undefined {
+export function precomputedActual(compiled: CompiledPolicy, scope: CompiledScope, origin: string, method: string): CorsDecision | CompiledScope {
+  const { rules, decisions } = scope;
   if (rules.disabled) return decisions.actualRefused[DecisionReason.RouteDisabled];
-  if (!rules.anyOrigin) {
-    const originReason = checkOrigin(rules, origin);
-    if (originReason !== undefined) return decisions.actualRefused[originReason];
-  }
-  if (!methodAllowed(rules, method)) return decisions.actualRefused[DecisionReason.MethodNotAllowed];
-  return rules.anyOrigin ? decisions.actualAllowedAny : undefined;
+  if (rules.anyOrigin) return methodAllowed(rules, method) ? decisions.actualAllowedAny : decisions.actualRefused[DecisionReason.MethodNotAllowed];
+  const allowing = originScope(compiled, scope, origin, false);
+  if (isDecision(allowing)) return allowing;
+  if (!methodAllowed(allowing.rules, method)) return allowing.decisions.actualRefused[DecisionReason.MethodNotAllowed];
+  return allowing;
+}
+
+export function isDecision(value: CorsDecision | CompiledScope): value is CorsDecision {
+  return (value as Partial<CorsDecision>).kind !== undefined;
 }
 
 /** Actual requests: refusals are precomputed; an allowed answer echoes the origin (three small allocations). */
-function resolveActual(scope: CompiledScope, origin: string, method: string): CorsDecision {
-  const { rules, route } = scope;
-  return precomputedActual(scope, origin, method)
-    ?? { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers: allowedActualHeaders(rules, origin), vary: rules.actualVary, route, end: false };
+function resolveActual(compiled: CompiledPolicy, scope: CompiledScope, origin: string, method: string): CorsDecision {
+  const answer = precomputedActual(compiled, scope, origin, method);
+  if (isDecision(answer)) return answer;
+  const { rules, route } = answer;
+  const headers = allowedActualHeaders(rules, origin);
+  // Two literals, not a spread: a spread copy costs more than the whole static answer.
+  const source = (answer as Partial<SourceScope>).name;
+  if (source !== undefined) return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers, vary: rules.actualVary, route, end: false, source };
+  return { kind: 'actual-allowed', reason: DecisionReason.OriginAllowed, headers, vary: rules.actualVary, route, end: false };
 }
 
-function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }: CompiledScope, origin: string, facts: RequestFacts): CorsDecision {
-  const refused = decisions.preflightRefused;
+/**
+ * Whose rules answer `origin` in `scope`: the scope itself (`*` or a static origin, checked first), else
+ * the origin source that holds it (asked through the hook `bindOriginSources` installs) — or the
+ * refusal. While a policy's sources are not bound, their origins are refused with `source-unavailable`
+ * (fail closed).
+ */
+export function originScope(compiled: CompiledPolicy, scope: CompiledScope, origin: string, preflight: boolean): CompiledScope | CorsDecision {
+  const { rules, sources } = scope;
+  if (rules.anyOrigin || rules.origins.matches(origin)) return scope;
+  // A source holding the origin answers before the refusal is classified: a source hit stays cheap.
+  const sourced = sources.length === 0 ? undefined : compiled.sourced?.(scope, origin, preflight);
+  if (sourced !== undefined && !isDecision(sourced)) return sourced;
+  const refusals = preflight ? scope.decisions.preflightRefused : scope.decisions.actualRefused;
+  const reason = originRefusal(origin);
+  if (reason !== DecisionReason.OriginNotAllowed || sources.length === 0) return refusals[reason];
+  return sourced ?? { ...refusals[DecisionReason.SourceUnavailable], source: (sources[0] as CompiledSourceData).name };
+}
+
+function resolvePreflight(compiled: CompiledPolicy, scope: CompiledScope, origin: string, facts: RequestFacts): CorsDecision {
   // Before any other work: a hostile method is never hashed, matched or echoed into Allow-Methods.
   const method = facts.accessControlRequestMethod as string;
-  if (!isRequestMethod(method)) return refused[DecisionReason.RequestMethodMalformed];
-  if (rules.disabled) return refused[DecisionReason.RouteDisabled];
-  const originReason = checkOrigin(rules, origin);
-  if (originReason !== undefined) return refused[originReason];
+  if (!isRequestMethod(method)) return scope.decisions.preflightRefused[DecisionReason.RequestMethodMalformed];
+  if (scope.rules.disabled) return scope.decisions.preflightRefused[DecisionReason.RouteDisabled];
+  // From here on, the rules of whoever allows the origin: the scope, or the source that holds it.
+  const allowing = originScope(compiled, scope, origin, true);
+  if (isDecision(allowing)) return allowing;
+  const { rules, route } = allowing;
+  const refused = allowing.decisions.preflightRefused;
 
   if (!methodAllowed(rules, method)) return refused[DecisionReason.MethodNotAllowed];
 
@@ -100,7 +131,7 @@ function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }:
     if (!rules.privateNetwork || rules.anyOrigin) return refused[DecisionReason.PrivateNetworkNotAllowed];
     headers.push(['Access-Control-Allow-Private-Network', 'true']);
   }
-  return {
+  const decision: { -readonly [K in keyof PreflightAllowedDecision]: PreflightAllowedDecision[K] } = {
     kind: 'preflight-allowed',
     reason: rules.anyOrigin ? DecisionReason.AnyOrigin : DecisionReason.OriginAllowed,
     headers,
@@ -109,14 +140,16 @@ function resolvePreflight(compiled: CompiledPolicy, { rules, route, decisions }:
     status: compiled.preflight.successStatus,
     end: !compiled.preflight.continueToApp,
   };
+  // Added to the fresh object, not spread into a copy: a spread costs more than the whole answer.
+  const source = (allowing as Partial<SourceScope>).name;
+  if (source !== undefined) decision.source = source;
+  return decision;
 }
 
 type OriginRefusal = typeof DecisionReason.OriginNull | typeof DecisionReason.OriginMalformed | typeof DecisionReason.OriginNotAllowed;
 
-/** `undefined` when allowed, else why not. The cheap classification runs only on refusals. */
-function checkOrigin(rules: CompiledRules, origin: string): OriginRefusal | undefined {
-  if (rules.anyOrigin) return undefined;
-  if (rules.origins.matches(origin)) return undefined;
+/** Why an origin that is not allowed is refused: the cheap classification runs only on refusals. */
+function originRefusal(origin: string): OriginRefusal {
   if (origin === 'null') return DecisionReason.OriginNull;
   if (origin.length === 0 || origin.length > MAX_ORIGIN_LENGTH || origin.includes(',') || origin.includes(' ') || !origin.includes('://')) {
     return DecisionReason.OriginMalformed;

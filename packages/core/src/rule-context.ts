@@ -1,5 +1,5 @@
 import type { IssuePath } from './policy-issue.js';
-import type { PolicyInput } from './policy-schema.js';
+import { isSourceEntry, type OriginEntryInput, type OriginSourceInput, type PolicyInput } from './policy-schema.js';
 import { shownEnvironment } from './environment-name.js';
 
 /*
@@ -18,7 +18,10 @@ export interface RuleContext {
   readonly label: string;
   readonly routeIndex: number | undefined;
   readonly environment: string | undefined;
+  /** The string entries of the origins list (exact origins, patterns, `*`), each at its index in the list. */
   readonly origins: readonly Located<string>[];
+  /** The origin sources listed, in declaration order, each at its index in the list. */
+  readonly sources: readonly Located<OriginSourceInput>[];
   readonly credentials: Located<boolean>;
   readonly methods: readonly Located<string>[];
   readonly allowHeaders: readonly Located<string>[];
@@ -28,7 +31,9 @@ export interface RuleContext {
   readonly disabled: boolean;
 }
 
-type RuleFields = Partial<Pick<PolicyInput, 'origins' | 'credentials' | 'methods' | 'allowHeaders' | 'exposeHeaders' | 'maxAge' | 'privateNetwork'>>;
+type RuleFields = Partial<Pick<PolicyInput, 'credentials' | 'methods' | 'allowHeaders' | 'exposeHeaders' | 'maxAge' | 'privateNetwork'>> & {
+  readonly origins?: readonly OriginEntryInput[] | undefined;
+};
 
 export const DEFAULT_METHODS: readonly string[] = ['GET', 'HEAD', 'POST'];
 
@@ -36,12 +41,26 @@ function list(values: readonly string[] | undefined, path: IssuePath): Located<s
   return (values ?? []).map((value, i) => ({ value, path: [...path, i] }));
 }
 
+/** The string entries of an origins list, at their own indices (sources are kept apart). */
+function originStrings(values: readonly OriginEntryInput[] | undefined, path: IssuePath): Located<string>[] {
+  const out: Located<string>[] = [];
+  (values ?? []).forEach((value, i) => { if (!isSourceEntry(value)) out.push({ value, path: [...path, i] }); });
+  return out;
+}
+
+function originSources(values: readonly OriginEntryInput[] | undefined, path: IssuePath): Located<OriginSourceInput>[] {
+  const out: Located<OriginSourceInput>[] = [];
+  (values ?? []).forEach((value, i) => { if (isSourceEntry(value)) out.push({ value, path: [...path, i] }); });
+  return out;
+}
+
 function topLevel(input: PolicyInput): RuleContext {
   return {
     label: 'top level',
     routeIndex: undefined,
     environment: undefined,
-    origins: list(input.origins, ['origins']),
+    origins: originStrings(input.origins, ['origins']),
+    sources: originSources(input.origins, ['origins']),
     credentials: { value: input.credentials ?? false, path: ['credentials'] },
     methods: input.methods === undefined ? DEFAULT_METHODS.map((value) => ({ value, path: ['methods'] })) : list(input.methods, ['methods']),
     allowHeaders: list(input.allowHeaders, ['allowHeaders']),
@@ -57,10 +76,13 @@ function overlay(base: RuleContext, fields: RuleFields, at: IssuePath, addOrigin
   const origins = fields.origins === undefined
     ? base.origins
     : addOrigins
-      ? base.origins.length === 1 && base.origins[0]?.value === '*' ? base.origins : [...base.origins, ...list(fields.origins, [...at, 'origins'])]
-      : list(fields.origins, [...at, 'origins']);
+      ? base.origins.length === 1 && base.origins[0]?.value === '*' ? base.origins : [...base.origins, ...originStrings(fields.origins, [...at, 'origins'])]
+      : originStrings(fields.origins, [...at, 'origins']);
+  // Overlays add strings only; a route's own list replaces the sources too.
+  const sources = fields.origins === undefined || addOrigins ? base.sources : originSources(fields.origins, [...at, 'origins']);
   return {
     origins,
+    sources,
     credentials: fields.credentials === undefined ? base.credentials : { value: fields.credentials, path: [...at, 'credentials'] },
     methods: fields.methods === undefined ? base.methods : list(fields.methods, [...at, 'methods']),
     allowHeaders: fields.allowHeaders === undefined ? base.allowHeaders : list(fields.allowHeaders, [...at, 'allowHeaders']),
@@ -87,7 +109,7 @@ export function routeContexts(input: PolicyInput, top: RuleContext): RuleContext
     if (route.origins !== undefined && env?.origins !== undefined && top.environment !== undefined) {
       const own = ctx.origins;
       if (!(own.length === 1 && own[0]?.value === '*')) {
-        ctx = { ...ctx, origins: [...own, ...list(env.origins, ['environments', top.environment, 'origins'])] };
+        ctx = { ...ctx, origins: [...own, ...originStrings(env.origins, ['environments', top.environment, 'origins'])] };
       }
     }
     return { ...ctx, label: `route ${route.path}`, routeIndex: index, environment: top.environment, disabled: route.disabled ?? false };

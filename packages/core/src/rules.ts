@@ -136,6 +136,56 @@ export const RULES = {
     why: 'A network attacker can inject script into plain-http pages and read credentialed responses.',
     severity: 'warning',
   },
+  'origins/source-invalid-name': {
+    title: 'An origin source whose name is not a lower-case slug',
+    why: 'The name is how the application binds a provider and how logs, events and reports name the source; a stray character there can forge output.',
+    severity: 'error',
+  },
+  'origins/source-invalid-refresh': {
+    title: 'An origin source whose `refreshSeconds` is not a whole number from 1 to 86400',
+    why: 'The refresh period is how long a listed set or a cached answer stays in force; a value outside the range would never refresh, or hammer the provider.',
+    severity: 'error',
+  },
+  'origins/source-invalid-timeout': {
+    title: 'An origin source whose `timeoutMs` is not a whole number from 10 to 5000',
+    why: 'The timeout bounds how long a request may wait on the provider; an unbounded wait turns a slow database into a slow API.',
+    severity: 'error',
+  },
+  'origins/source-with-wildcard': {
+    title: 'An origin source in a list that also has `*`',
+    why: '`*` already allows every site: the source would change nothing, which suggests the author meant a narrower list.',
+    severity: 'error',
+  },
+  'origins/source-duplicate': {
+    title: 'The same origin source listed twice in one list',
+    why: 'A source has one set of settings per list; two entries with possibly different credentials or methods make the policy ambiguous.',
+    severity: 'error',
+  },
+  'origins/source-in-disabled-route': {
+    title: 'An origin source in a route rule that turns CORS off',
+    why: 'A disabled route allows no origin, so the source would never be consulted; the entry suggests the author meant the route to be enabled.',
+    severity: 'error',
+  },
+  'origins/source-with-credentials': {
+    title: 'An origin source that allows credentials',
+    why: 'A source\'s origins are sites the tenants control: with credentials, any of them can read your users\' data with their cookies.',
+    severity: 'warning',
+  },
+  'origins/source-unbound': {
+    title: 'A source the policy declares has no provider (at `bindOriginSources`, or when an adapter mounts an unbound policy)',
+    why: 'Its origins would all be refused: the service would start and silently lock out every tenant.',
+    severity: 'error',
+  },
+  'origins/source-unknown-provider': {
+    title: 'A provider is bound to a name the policy does not declare (at `bindOriginSources`)',
+    why: 'Usually a typo: the provider meant for a declared source is never consulted.',
+    severity: 'error',
+  },
+  'origins/source-invalid-provider': {
+    title: 'A provider with neither `list` nor `has` (at `bindOriginSources`)',
+    why: 'The runtime could never learn an origin from it, so the source would refuse everything.',
+    severity: 'error',
+  },
   'patterns/bare-wildcard': {
     title: 'A pattern whose wildcard is the whole host (`https://*`)',
     why: 'It allows every site on the scheme: write `*` (without credentials) if that is really meant.',

@@ -44,13 +44,14 @@ export function compileVariant(data: CompiledVariantData): CompiledPolicy {
   const preflightVary = preflight.vary ? (anyPna ? PREFLIGHT_VARY_PNA : PREFLIGHT_VARY) : [];
   const scope = (rulesData: CompiledVariantData['rules'], route: MatchedRoute | undefined): CompiledScope => {
     const rules = compileRules(rulesData);
-    return { rules, route, decisions: precomputeDecisions(rules, route, preflight, preflightVary) };
+    return { rules, route, decisions: precomputeDecisions(rules, route, preflight, preflightVary), sources: rulesData.sources, data: rulesData };
   };
   return {
     top: scope(data.rules, undefined),
     routes: data.routes.map((r, index) => ({ ...scope(r, { index, path: r.path }), matches: compileRoutePattern(r.path) })),
     preflight,
     preflightVary,
+    sourced: undefined,
   };
 }
 

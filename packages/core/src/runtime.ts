@@ -34,6 +34,12 @@ export type { NodeRequestHeaders } from './node-hot-path.js';
 export type { NodeResponseLike } from './node-writer.js';
 export { writeWebDecision, preflightResponse, withCorsHeaders, webRequestFacts } from './web-writer.js';
 export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';
+export { bindOriginSources, sourcesReady, closeSources, prepareOrigin } from './origin-sources.js';
+export { originPreparer } from './origin-preparer.js';
+export type { OriginPreparer } from './origin-preparer.js';
+export type { BindOriginSourcesOptions } from './origin-sources.js';
+export type { OriginSourceEvent, OriginSourceEventType } from './source-events.js';
+export type { DroppedOriginReason } from './provided-origin.js';
 
 // Decision events, report-only and developer mode (https://github.com/org/cors-policy-as-code/blob/main/docs/decision-events.md)
 export { corsDecider, isObserving } from './cors-decider.js';

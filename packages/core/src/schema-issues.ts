@@ -84,10 +84,30 @@ function valueAt(input: unknown, path: IssuePath): unknown {
 /** Keys the schema knows at the object found at `path`. */
 export type KnownKeys = (path: IssuePath) => readonly string[];
 
+type ZodIssue = z.ZodError['issues'][number];
+
 export function schemaIssues(error: z.ZodError, input: unknown, knownKeys: KnownKeys): PolicyIssue[] {
+  return issuesAt(error.issues, [], input, knownKeys);
+}
+
+/** Whether a value is written like a source entry (an object, not a list). */
+const isPlainObject = (value: unknown): boolean => value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
+function issuesAt(issues: readonly ZodIssue[], prefix: IssuePath, input: unknown, knownKeys: KnownKeys): PolicyIssue[] {
   const out: PolicyIssue[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'invalid_union') {
+      // An origin entry is a string or a source entry: a plain object is reported as a source entry,
+      // anything else as before sources existed (the string branch's issues).
+      const value = valueAt(input, path);
+      const objectBranch = issue.errors.find((branch) => branch.every((i) => i.path.length > 0 || i.code !== 'invalid_type'));
+      const branch = isPlainObject(value) ? objectBranch : issue.errors.find((b) => b !== objectBranch);
+      if (branch !== undefined) {
+        out.push(...issuesAt(branch, path, input, knownKeys));
+        continue;
+      }
+    }
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         out.push({ code: 'policy/unknown-key', severity: 'error', path: [...path, key], message: `Unknown key \`${key}\`.`, hint: unknownKeyHint(key, knownKeys(path)), value: key });

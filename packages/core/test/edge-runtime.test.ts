@@ -27,10 +27,12 @@ describe('core runs on any JavaScript runtime (Node, Edge, browser)', () => {
     expect(codeOnly(code)).not.toMatch(/\bimport\s*\(/);
   });
 
-  it.each(sources)('$file uses no process, Buffer, global, require, __dirname, clock or randomness', ({ code }) => {
+  it.each(sources)('$file uses no process, Buffer, global, require, __dirname, clock or randomness', ({ file, code }) => {
     const body = codeOnly(code);
     expect(body).not.toMatch(/\b(process|Buffer|global|require|__dirname|__filename|setImmediate)\b/);
-    expect(body).not.toMatch(/\bDate\.now\b|\bnew Date\b|\bperformance\.|\bMath\.random\b/);
+    // Origin sources expire listed sets and cached answers: source-state.ts is the one module that reads the clock.
+    if (file !== 'source-state.ts') expect(body).not.toMatch(/\bDate\.now\b|\bnew Date\b/);
+    expect(body).not.toMatch(/\bperformance\.|\bMath\.random\b/);
   });
 
   it('the package declares no Node built-in or runtime-specific dependency', () => {

@@ -1,4 +1,4 @@
-import { CorsPolicyError, definePolicy, formatIssuePath, parsePolicy, resolveCors, type CorsDecision, type CorsPolicy, type PolicyInput, type PolicyIssue, type RequestFacts } from '../src/index.js';
+import { CorsPolicyError, definePolicy, formatIssuePath, parsePolicy, resolveCors, type CorsDecision, type CorsPolicy, type PolicyInput, type PolicyIssue, type RequestFacts, type RuntimeCorsPolicy } from '../src/index.js';
 
 /** A minimal valid policy input, to spread overrides onto. */
 export const base = { name: 'test-api', origins: ['https://app.example.com'] } satisfies PolicyInput;
@@ -29,11 +29,11 @@ export function preflightFacts(
   };
 }
 
-export function actual(policy: CorsPolicy, origin: string | undefined, method = 'GET', path = '/'): CorsDecision {
+export function actual(policy: RuntimeCorsPolicy, origin: string | undefined, method = 'GET', path = '/'): CorsDecision {
   return resolveCors(policy, actualFacts(origin, method, path));
 }
 
-export function preflight(policy: CorsPolicy, origin: string | undefined, requestMethod: string, options: { headers?: string; path?: string; privateNetwork?: string } = {}): CorsDecision {
+export function preflight(policy: RuntimeCorsPolicy, origin: string | undefined, requestMethod: string, options: { headers?: string; path?: string; privateNetwork?: string } = {}): CorsDecision {
   return resolveCors(policy, preflightFacts(origin, requestMethod, options));
 }
 

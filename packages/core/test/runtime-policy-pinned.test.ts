@@ -23,7 +23,7 @@ describe('toRuntimePolicy refuses what is neither a loaded policy nor compiled d
   });
 
   it('hands compiled data of another version to the loader, which names the format it expects', () => {
-    expect(() => toRuntimePolicy({ format: 'cors-policy/compiled@99' })).toThrow(/format must be "cors-policy\/compiled@1"/);
+    expect(() => toRuntimePolicy({ format: 'cors-policy/compiled@99' })).toThrow(/format must be "cors-policy\/compiled@2" \(data from an older or newer compiler: compile it again.*Compile it again with `cors-policy compile`/);
   });
 });
 

@@ -30,7 +30,7 @@ describe('compilePolicy', () => {
   it('produces plain data with every environment, the selected one and the development-only marks', () => {
     const data = compilePolicy(definePolicy(input, { environment: 'staging' }));
     expect(JSON.parse(JSON.stringify(data))).toStrictEqual(data);
-    expect(data.format).toBe('cors-policy/compiled@1');
+    expect(data.format).toBe('cors-policy/compiled@2');
     expect(data.environment).toBe('staging');
     expect(Object.keys(data.environments)).toEqual(['staging', 'development']);
     expect(data.environments.development?.developmentOnly).toBe(true);
@@ -114,7 +114,7 @@ describe('loadCompiledPolicy refuses data that would enforce something else than
     return data;
   };
   it.each([
-    ['a policy input instead of compiled data', input, /format must be "cors-policy\/compiled@1".*definePolicy/],
+    ['a policy input instead of compiled data', input, /format must be "cors-policy\/compiled@2".*definePolicy/],
     ['another format version', tamper((d) => (d.format = 'cors-policy/compiled@99')), /format/],
     ['"*" with credentials', tamper((d) => (d.base.rules.anyOrigin = true)), /base\.rules\.anyOrigin must be false with credentials/],
     ['"*" as an exact origin', tamper((d) => d.base.rules.origins.push('*')), /base\.rules\.origins\[1\] must be a serialised origin/],
@@ -171,7 +171,7 @@ describe('the runtime entry', () => {
   it('exports the resolver, the loader and both host writers, and nothing of authoring', () => {
     expect(Object.keys(runtime).sort()).toEqual([
       'COMPILED_POLICY_FORMAT', 'CONTINUE', 'CorsPolicyError', 'DecisionReason', 'MAX_ORIGIN_LENGTH', 'MAX_REQUEST_HEADERS_COUNT', 'MAX_REQUEST_HEADERS_LENGTH',
-      'MAX_REQUEST_METHOD_LENGTH', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'nodeCorsHandler', 'preflightResponse', 'requestFacts',
+      'MAX_REQUEST_METHOD_LENGTH', 'bindOriginSources', 'closeSources', 'originPreparer', 'prepareOrigin', 'sourcesReady', 'isCompiledPolicyData', 'isRuntimePolicy', 'loadCompiledPolicy', 'mergeVary', 'nodeCorsHandler', 'preflightResponse', 'requestFacts',
       'resolveCors', 'selectPolicyEnvironment', 'toRuntimePolicy', 'webRequestFacts', 'withCorsHeaders', 'writeNodeDecision', 'writeWebDecision',
       // Decision events, report-only and developer mode
       'DeveloperModeError', 'EVENT_VALUE_CAP', 'REFUSAL_HEADER', 'assertDeveloperModeAllowed', 'compareDecisions', 'corsDecider', 'decisionEvent', 'isObserving',

@@ -1,5 +1,5 @@
 import {
-  CONTINUE, loadPolicyInNode, observedNodeCorsHandler, type CorsEventOptions, type CorsPolicySource,
+  CONTINUE, loadPolicyInNode, observedNodeCorsHandler, originPreparer, type CorsEventOptions, type CorsPolicySource,
 } from '@org/cors-core/node';
 import type { RequestHandler } from 'express';
 
@@ -23,6 +23,10 @@ export interface CorsOptions extends CorsEventOptions<CorsPolicySource> {
  * rules match `req.originalUrl`, so it also works inside a mounted router. With `onDecision`,
  * `reportOnly` or `developerMode` set it takes core's general path instead.
  *
+ * A policy with origin sources is passed bound (`bindOriginSources(policy, providers)`); an unbound
+ * one throws `CorsPolicyError` here. A request whose origin a lookup source must be asked about waits
+ * for it (at most the source's `timeoutMs`); every other request is answered at once.
+ *
  * @example
  * import { cors } from '@org/cors-express';
  * app.use(cors(apiPolicy));
@@ -30,13 +34,20 @@ export interface CorsOptions extends CorsEventOptions<CorsPolicySource> {
  */
 export function cors(policy: CorsPolicySource, options: CorsOptions = {}): RequestHandler {
   const { environment, onDecision, onError, reportOnly, developerMode } = options;
-  const handle = observedNodeCorsHandler(loadPolicyInNode(policy, environment), {
-    onDecision, onError, developerMode, env: process.env,
-    reportOnly: reportOnly === undefined ? undefined : loadPolicyInNode(reportOnly, environment),
-  });
-  return function corsMiddleware(req, res, next) {
+  const enforced = loadPolicyInNode(policy, environment);
+  const candidate = reportOnly === undefined ? undefined : loadPolicyInNode(reportOnly, environment);
+  const prepare = originPreparer(enforced, candidate);
+  const handle = observedNodeCorsHandler(enforced, { onDecision, onError, developerMode, env: process.env, reportOnly: candidate });
+  const answer: RequestHandler = (req, res, next) => {
     const status = handle(req.method, req.originalUrl, req.headers, res);
     if (status === CONTINUE) return next();
     res.status(status).end();
+  };
+  if (prepare === undefined) return answer;
+  return function corsMiddleware(req, res, next) {
+    const pending = prepare(req.headers.origin, req.originalUrl);
+    if (pending === undefined) return answer(req, res, next);
+    // Express 5 passes a rejection of the returned promise to next(err); the lookup itself never rejects.
+    return pending.then(() => answer(req, res, next));
   };
 }

@@ -24,8 +24,12 @@ export type HonoMiddleware = (c: HonoContextLike, next: () => Promise<void>) => 
 export function corsWith(deciding: Deciding, policy: CorsPolicySource, options: ObservedCorsOptions): HonoMiddleware {
   const runtime = toRuntimePolicy(policy, options.environment);
   deciding.check(runtime, options);
+  const prepare = deciding.preparer(runtime, options);
   return async (c, next) => {
-    const decision = deciding.decide(runtime, options, webRequestFacts(c.req.raw));
+    const facts = webRequestFacts(c.req.raw);
+    const pending = prepare?.(facts.origin, facts.path);
+    if (pending !== undefined) await pending;
+    const decision = deciding.decide(runtime, options, facts);
     if (decision.end) {
       // Reading `c.res` makes Hono gather what outer middleware set with `c.header()` into a response;
       // the setter copies those headers onto the answer, and the decision is written over them.

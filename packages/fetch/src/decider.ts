@@ -1,6 +1,7 @@
 import { corsDecider, isObserving, resolveCors, type CorsDecider, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import type { Deciding } from './deciding.js';
 import { loadPolicy } from './load-policy.js';
+import { preparerFor } from './preparers.js';
 import type { ObservedCorsOptions } from './options.js';
 
 /** Per options object, per enforced policy: the bound decider (handleCors is called per request with the same options). */
@@ -14,7 +15,9 @@ const deciders = new WeakMap<object, WeakMap<RuntimeCorsPolicy, CorsDecider>>();
 export const OBSERVED: Deciding = {
   check: (policy, options) => {
     if (isObserving(options)) deciderFor(policy, options);
+    OBSERVED.preparer(policy, options);
   },
+  preparer: (policy, { reportOnly, environment }) => preparerFor(policy, reportOnly === undefined ? undefined : loadPolicy(reportOnly, environment)),
   decide: (policy, options, facts) => (isObserving(options) ? deciderFor(policy, options)(facts) : resolveCors(policy, facts)),
 };
 

@@ -1,5 +1,6 @@
-import { isObserving, resolveCors, type CorsDecision, type RequestFacts, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
+import { isObserving, resolveCors, type CorsDecision, type OriginPreparer, type RequestFacts, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import type { ObservedCorsOptions } from './options.js';
+import { preparerFor } from './preparers.js';
 
 /**
  * How an entry of this package decides a request. The plain entry only enforces; the `observed`
@@ -9,6 +10,8 @@ import type { ObservedCorsOptions } from './options.js';
 export interface Deciding {
   /** Refuses options this entry cannot honour, when the helper is built (not on the first request). */
   readonly check: (policy: RuntimeCorsPolicy, options: ObservedCorsOptions) => void;
+  /** What to await before deciding (bound lookup sources of the policy, or of the candidate); remembered. */
+  readonly preparer: (policy: RuntimeCorsPolicy, options: ObservedCorsOptions) => OriginPreparer | undefined;
   readonly decide: (policy: RuntimeCorsPolicy, options: ObservedCorsOptions, facts: RequestFacts) => CorsDecision;
 }
 
@@ -21,6 +24,10 @@ export function refuseObserving(options: ObservedCorsOptions): void {
 
 /** The plain entry: enforce the policy. */
 export const ENFORCE_ONLY: Deciding = {
-  check: (_policy, options) => refuseObserving(options),
+  check: (policy, options) => {
+    refuseObserving(options);
+    preparerFor(policy);
+  },
+  preparer: (policy) => preparerFor(policy),
   decide: (policy, _options, facts) => resolveCors(policy, facts),
 };

@@ -7,6 +7,7 @@ import type { ObservedHandleCorsOptions } from './options.js';
  * The whole per-request flow on Web `Request`/`Response`, for either entry (`deciding`): decide the
  * request; end a preflight here; otherwise await `next()` and write the decision onto its response.
  * A throwing `next` becomes a bare 500 that keeps the CORS headers, unless `options.rethrow` claims it.
+ * An origin a bound lookup source must be asked about waits for it first (at most its `timeoutMs`).
  */
 export async function handleCorsWith(
   deciding: Deciding,
@@ -15,7 +16,11 @@ export async function handleCorsWith(
   next: () => Response | Promise<Response>,
   options: ObservedHandleCorsOptions,
 ): Promise<Response> {
-  const decision = deciding.decide(loadPolicy(policy, options.environment), options, webRequestFacts(request));
+  const runtime = loadPolicy(policy, options.environment);
+  const facts = webRequestFacts(request);
+  const pending = deciding.preparer(runtime, options)?.(facts.origin, facts.path);
+  if (pending !== undefined) await pending;
+  const decision = deciding.decide(runtime, options, facts);
   if (decision.end) return preflightResponse(decision);
   let response: Response;
   try {

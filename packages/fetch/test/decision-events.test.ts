@@ -1,17 +1,23 @@
 import { getRequestListener } from '@hono/node-server';
-import { runDecisionEventSuite, startServer } from '@org/cors-conformance';
+import { runDecisionEventSuite, runSourceSuite, type DecisionEventTarget, startServer } from '@org/cors-conformance';
 import { Hono } from 'hono';
 import { cors, handleCors, withCors } from '../src/observed.js';
+
+/** Both suites a host runs with its observing options: decision events, and origin sources. */
+function runSuites(target: DecisionEventTarget): void {
+  runDecisionEventSuite(target);
+  runSourceSuite(target);
+}
 
 const ok = () => new Response('ok');
 const serverOptions = { maxHeaderSize: 16 * 1024 };
 
-runDecisionEventSuite({
+runSuites({
   name: 'withCors(policy, handler) on @hono/node-server',
   start: (policy, options) => startServer(getRequestListener(withCors(policy, ok, options), { overrideGlobalObjects: false }), serverOptions),
 });
 
-runDecisionEventSuite({
+runSuites({
   name: 'hono: app.use(cors(policy, options))',
   start: (policy, options) => {
     const app = new Hono();
@@ -21,12 +27,12 @@ runDecisionEventSuite({
   },
 });
 
-runDecisionEventSuite({
+runSuites({
   name: 'handleCors(policy, request, next, options) per request',
   start: (policy, options) => {
     // Options built once, as a host would: the decider is kept per options object.
     const handling = { ...options };
-    if (handling.developerMode === true) withCors(policy, ok, handling); // a host checks its options at boot this way
+    withCors(policy, ok, handling); // handleCors checks on its first request: a host checks its policy and options at boot this way
     return startServer(getRequestListener((request: Request) => handleCors(policy, request, ok, handling), { overrideGlobalObjects: false }), serverOptions);
   },
 });

@@ -1,6 +1,6 @@
 import { format } from 'node:util';
 import {
-  corsDecider, loadPolicyInNode, mergeVary, requestFacts, writeNodeDecision, type CorsDecision, type CorsEventOptions, type CorsPolicySource,
+  corsDecider, loadPolicyInNode, mergeVary, originPreparer, requestFacts, writeNodeDecision, type CorsDecision, type CorsEventOptions, type CorsPolicySource,
 } from '@org/cors-core/node';
 import type { Middleware } from 'koa';
 
@@ -24,6 +24,10 @@ export interface CorsOptions extends CorsEventOptions<CorsPolicySource> {
  * response headers, so whatever a downstream middleware throws leaves carrying them on `err.headers`,
  * which Koa re-applies.
  *
+ * A policy with origin sources is passed bound (`bindOriginSources(policy, providers)`); an unbound
+ * one throws `CorsPolicyError` here. A request whose origin a lookup source must be asked about waits
+ * for it (at most the source's `timeoutMs`).
+ *
  * @example
  * import { cors } from '@org/cors-koa';
  * app.use(cors(apiPolicy));
@@ -32,11 +36,14 @@ export interface CorsOptions extends CorsEventOptions<CorsPolicySource> {
 export function cors(policy: CorsPolicySource, options: CorsOptions = {}): Middleware {
   const { environment, onDecision, onError, reportOnly, developerMode } = options;
   // Without onDecision, reportOnly or developerMode this is resolveCors bound to the policy.
-  const decide = corsDecider(loadPolicyInNode(policy, environment), {
-    onDecision, onError, developerMode, env: process.env,
-    reportOnly: reportOnly === undefined ? undefined : loadPolicyInNode(reportOnly, environment),
-  });
+  const enforced = loadPolicyInNode(policy, environment);
+  const candidate = reportOnly === undefined ? undefined : loadPolicyInNode(reportOnly, environment);
+  // Bound lookup sources: what to await before deciding (undefined: nothing, ever).
+  const prepare = originPreparer(enforced, candidate);
+  const decide = corsDecider(enforced, { onDecision, onError, developerMode, env: process.env, reportOnly: candidate });
   return async function corsMiddleware(ctx, next) {
+    const pending = prepare?.(ctx.req.headers.origin, ctx.originalUrl);
+    if (pending !== undefined) await pending;
     const decision = decide(requestFacts(ctx.method, ctx.originalUrl, (name) => ctx.req.headers[name]));
     writeNodeDecision(ctx.res, decision);
     if (decision.end) {

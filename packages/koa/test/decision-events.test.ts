@@ -1,8 +1,14 @@
-import { runDecisionEventSuite, startServer } from '@org/cors-conformance';
+import { runDecisionEventSuite, runSourceSuite, type DecisionEventTarget, startServer } from '@org/cors-conformance';
 import Koa from 'koa';
 import { cors } from '../src/index.js';
 
-runDecisionEventSuite({
+/** Both suites a host runs with its observing options: decision events, and origin sources. */
+function runSuites(target: DecisionEventTarget): void {
+  runDecisionEventSuite(target);
+  runSourceSuite(target);
+}
+
+runSuites({
   name: 'koa 3',
   start: (policy, options) => {
     const app = new Koa();

@@ -1,8 +1,14 @@
 import 'reflect-metadata';
 import { All, Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { runDecisionEventSuite } from '@org/cors-conformance';
+import { runDecisionEventSuite, runSourceSuite, type DecisionEventTarget } from '@org/cors-conformance';
 import { CorsPolicyModule } from '../src/index.js';
+
+/** Both suites a host runs with its observing options: decision events, and origin sources. */
+function runSuites(target: DecisionEventTarget): void {
+  runDecisionEventSuite(target);
+  runSourceSuite(target);
+}
 
 /** Answers every path and method with `ok`, so the suite sees what reaches the app. */
 @Controller()
@@ -13,7 +19,7 @@ class AnyPathController {
   }
 }
 
-runDecisionEventSuite({
+runSuites({
   name: 'nest 12 (express platform): CorsPolicyModule.forRoot(policy, options)',
   start: async (policy, options) => {
     @Module({ imports: [CorsPolicyModule.forRoot(policy, options)], controllers: [AnyPathController] })

@@ -40,7 +40,7 @@ describe('withCors in middleware.ts on the Edge runtime (real Next.js server)', 
     const manifest = JSON.parse(readFileSync(join(appDir, '.next', 'server', 'middleware-manifest.json'), 'utf8'));
     const code = (files: string[]) => files.map((file) => readFileSync(join(appDir, '.next', file), 'utf8')).join('\n');
     const middleware = code(manifest.middleware['/'].files);
-    expect(middleware).toContain('cors-policy/compiled@1');
+    expect(middleware).toContain('cors-policy/compiled@2');
     expect(middleware).not.toMatch(/ZodError|tldts/);
     // The Edge route handler loads its policy with definePolicy: the same markers find the validator there.
     expect(code(manifest.functions['/routes/items/route'].files)).toMatch(/ZodError/);

@@ -9,6 +9,7 @@ import {
 import { decisionRows, type AuditDecisionRow } from './decision-rows.js';
 import { diffPolicies, type PolicyChange } from './policy-diff.js';
 import { code, joinText, listText, lowerFirstText, text, type Text } from './text.js';
+import { auditSources, type AuditSource } from './source-audit.js';
 
 export type { AuditDecisionRow } from './decision-rows.js';
 
@@ -62,6 +63,11 @@ export interface AuditMaxAge {
 /** A set of effective rules (top level or one route), described. */
 export interface AuditRules {
   readonly origins: readonly AuditOrigin[];
+  /**
+   * Origin sources in force (listed here or inherited): origins a provider names while the service
+   * runs, so no report can list them. Each with its own credentials, methods, refresh and timeout.
+   */
+  readonly sources: readonly AuditSource[];
   readonly credentials: boolean;
   readonly methods: readonly string[];
   readonly allowHeaders: readonly string[];
@@ -157,10 +163,10 @@ const modelCache = new WeakMap<CorsPolicy, AuditModel>();
 
 function describePolicy(policy: CorsPolicy): AuditModel {
   const findings = sortIssues(policy.findings);
-  const rules = describeRules(policy.rules, findings, ['origins']);
+  const rules = describeRules(policy.rules, findings, ['origins'], auditSources(policy, undefined, findings));
   const routes = policy.routes.map((route, index): AuditRoute => {
     const overrides = RULE_FIELDS.filter((field) => field in route.own);
-    const routeRules = describeRules(route, findings, ['routes', index, 'origins']);
+    const routeRules = describeRules(route, findings, ['routes', index, 'origins'], route.disabled ? [] : auditSources(policy, index, findings));
     return {
       path: route.path,
       description: route.description,
@@ -187,7 +193,10 @@ function describePolicy(policy: CorsPolicy): AuditModel {
       ? text`Preflight responses carry ${code('Vary: Origin, Access-Control-Request-Method, Access-Control-Request-Headers')}, so caches keep answers apart.`
       : text`Preflight responses carry no ${code('Vary')}: safe only if no cache stores OPTIONS responses.`,
   ];
-  const credentials = policy.rules.credentials || policy.routes.some((r) => !r.disabled && r.credentials);
+  const credentials =
+    policy.rules.credentials ||
+    policy.rules.sources.some((s) => s.credentials) ||
+    policy.routes.some((r) => !r.disabled && (r.credentials || r.sources.some((s) => s.credentials)));
   return {
     name: policy.name,
     description: policy.description,
@@ -221,17 +230,18 @@ function describePolicy(policy: CorsPolicy): AuditModel {
   };
 }
 
-function describeRules(rules: Rules, findings: readonly PolicyIssue[], originsPath: readonly (string | number)[]): AuditRules {
+function describeRules(rules: Rules, findings: readonly PolicyIssue[], originsPath: readonly (string | number)[], sources: readonly AuditSource[]): AuditRules {
   const origins = rules.origins.map((origin, index) => describeOrigin(origin, rules, findingsAt(findings, [...originsPath, index])));
   return {
     origins,
+    sources,
     credentials: rules.credentials,
     methods: rules.methods,
     allowHeaders: rules.allowHeaders,
     exposeHeaders: rules.exposeHeaders,
     maxAge: describeMaxAge(rules.maxAge),
     privateNetwork: rules.privateNetwork,
-    sentences: ruleSentences(rules),
+    sentences: ruleSentences(rules, sources),
   };
 }
 
@@ -309,7 +319,7 @@ function describeMaxAge(seconds: number | undefined): AuditMaxAge {
   return { seconds, human: humanDuration(seconds), chromium, firefox, sentence: [sentence] };
 }
 
-function ruleSentences(rules: Rules): Text[] {
+function ruleSentences(rules: Rules, sources: readonly AuditSource[]): Text[] {
   const sentences: Text[] = [];
   const methods: Text = rules.methods.includes('*') ? ['any method'] : listText(rules.methods.map((m) => [m]));
   const extra = [
@@ -319,11 +329,13 @@ function ruleSentences(rules: Rules): Text[] {
   const how = extra.length > 0 ? text`, ${joinText(extra, ' and ')}` : [];
   if (rules.origins.includes('*')) {
     sentences.push(text`Any website may read responses, without the user's cookies${how}.`);
-  } else {
+  } else if (rules.origins.length > 0 || sources.length === 0) {
     const who = listText(rules.origins.map(originInWords));
     const cookies = rules.credentials ? "with the user's cookies" : "without the user's cookies";
     sentences.push(text`Pages on ${who} may call this API ${cookies}${how}.`);
   }
+  // Each source has its own credentials and methods: one sentence each, never folded into the list above.
+  for (const source of sources) sentences.push(text`${source.sentence}.`);
   if (rules.exposeHeaders.length > 0) {
     const exposed = listText(rules.exposeHeaders.map((h): Text => (h === '*' ? ['any'] : [code(h)])));
     sentences.push(text`Scripts may read the ${exposed} response header${rules.exposeHeaders.length === 1 ? '' : 's'}.`);

@@ -1,5 +1,7 @@
 // Pure reporting: the audit model, the semantic diff, and their renderings. No file system, no process.
 export { CSRF_SENTENCE, RISK_LEVELS, SAMESITE_SENTENCE, buildAuditModel, maxRisk } from './audit-model.js';
+export { SOURCE_CREDENTIALS_CODE, sourceSentence } from './source-audit.js';
+export type { AuditSource } from './source-audit.js';
 export type { AuditEnvironment, AuditExpectation, AuditMaxAge, AuditModel, AuditOrigin, AuditRoute, AuditRules, RiskLevel } from './audit-model.js';
 export { decisionRow, decisionRows, environmentDecisionRows, firstAllowedOrigin } from './decision-rows.js';
 export type { AuditDecisionRow } from './decision-rows.js';
@@ -27,12 +29,15 @@ export { renderIndexPage } from './site/render-index-page.js';
 export { renderPolicyPage, CORS_IS_NOT_CSRF, SAMESITE_NOTE } from './site/render-policy-page.js';
 export type { PolicyPageOptions } from './site/render-policy-page.js';
 export { renderOriginPage, renderOriginsPage } from './site/render-origins-pages.js';
-export type { OriginPageOptions } from './site/render-origins-pages.js';
+export type { OriginPageOptions, OriginsPageOptions } from './site/render-origins-pages.js';
 export { renderRulesPage } from './site/render-rules-page.js';
+export { renderReportOnlyPage } from './site/render-report-only-page.js';
+export { runTimeSources } from './site/run-time-sources.js';
+export type { RunTimeSource } from './site/run-time-sources.js';
 export { buildOriginIndex } from './site/origin-index.js';
 export type { OriginGrant, OriginIndexEntry } from './site/origin-index.js';
 export { sitePolicyViews } from './site/site-input.js';
-export type { SiteInput, SitePolicy, SitePolicyView, SiteProvenance } from './site/site-input.js';
+export type { SiteInput, SitePolicy, SitePolicyView, SiteProvenance, SiteReportOnly } from './site/site-input.js';
 export { SITE_PATHS, relativeLinks } from './site/site-links.js';
 export type { PageOptions, SiteLinks } from './site/site-links.js';
 export { SITE_CSS } from './site/site-css.js';

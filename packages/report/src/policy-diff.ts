@@ -1,6 +1,7 @@
 import { analyseOrigin, formatIssuePath, policyForEnvironment } from '@org/cors-core';
-import type { CorsPolicy, PolicyIssue } from '@org/cors-core';
+import type { CorsPolicy, EffectiveOriginSource, PolicyIssue } from '@org/cors-core';
 import { DEFAULT_BROWSER_MAX_AGE, humanDuration, titleCaseHeader } from './describe.js';
+import { sourceSentence } from './source-audit.js';
 import { code as asCode, text, textToPlain, type Text } from './text.js';
 
 type Rules = CorsPolicy['rules'];
@@ -47,6 +48,15 @@ export const ChangeCode = {
   WarningAcknowledged: 'warning-acknowledged',
   AcknowledgementWithdrawn: 'acknowledgement-withdrawn',
   AcknowledgementChanged: 'acknowledgement-changed',
+  SourceAdded: 'source-added',
+  SourceRemoved: 'source-removed',
+  SourceCredentialsEnabled: 'source-credentials-enabled',
+  SourceCredentialsDisabled: 'source-credentials-disabled',
+  SourceMethodAdded: 'source-method-added',
+  SourceMethodRemoved: 'source-method-removed',
+  SourceRefreshChanged: 'source-refresh-changed',
+  SourceTimeoutChanged: 'source-timeout-changed',
+  SourceDescriptionChanged: 'source-description-changed',
   ExpectationAdded: 'expectation-added',
   ExpectationRemoved: 'expectation-removed',
   MetadataChanged: 'metadata-changed',
@@ -174,6 +184,7 @@ export function diffPolicies(base: CorsPolicy, head: CorsPolicy): PolicyDiff {
 export function diffRules(before: Rules, after: Rules, scope: ChangeScope = {}): PolicyChange[] {
   return [
     ...originChanges(before.origins, after.origins, after.credentials, scope),
+    ...sourceChanges(before.sources, after.sources, scope),
     ...flagChange('credentials', before.credentials, after.credentials, scope, {
       on: [ChangeCode.CredentialsEnabled, 'Credentials turned on: browsers send cookies and let allowed origins read the responses'],
       off: [ChangeCode.CredentialsDisabled, "Credentials turned off: responses are no longer readable with the user's cookies"],
@@ -243,6 +254,85 @@ function originChanges(before: readonly string[], after: readonly string[], cred
     });
   }
   return changes;
+}
+
+/**
+ * Origin sources, matched by name: added or removed, credentials turned on (a loosening: every site
+ * the provider names gets cookies) or off, methods widened or narrowed; refresh, timeout and
+ * description changes are neutral but shown.
+ */
+function sourceChanges(before: readonly EffectiveOriginSource[], after: readonly EffectiveOriginSource[], scope: ChangeScope): PolicyChange[] {
+  const changes: PolicyChange[] = [];
+  const field = 'sources';
+  for (const source of after) {
+    const old = before.find((s) => s.name === source.name);
+    const name = asCode(source.name);
+    if (old === undefined) {
+      changes.push({
+        kind: 'loosening',
+        code: ChangeCode.SourceAdded,
+        scope,
+        field,
+        ...say(text`Source ${name} added — ${sourceSentence(source)}`),
+        after: source.name,
+      });
+      continue;
+    }
+    if (old.credentials !== source.credentials) {
+      changes.push({
+        kind: source.credentials ? 'loosening' : 'tightening',
+        code: source.credentials ? ChangeCode.SourceCredentialsEnabled : ChangeCode.SourceCredentialsDisabled,
+        scope,
+        field: `sources.${source.name}.credentials`,
+        ...say(
+          source.credentials
+            ? text`Credentials turned on for the source ${name}: every site its provider names — tenant-controlled — may read responses with the user's cookies`
+            : text`Credentials turned off for the source ${name}: its sites no longer read responses with the user's cookies`,
+        ),
+        before: old.credentials,
+        after: source.credentials,
+      });
+    }
+    changes.push(...sourceMethodChanges(source.name, old.methods, source.methods, scope));
+    const neutral = (code: ChangeCode, key: 'refreshSeconds' | 'timeoutMs' | 'description', message: Text): PolicyChange => ({
+      kind: 'neutral', code, scope, field: `sources.${source.name}.${key}`, ...say(message), before: old[key], after: source[key],
+    });
+    if (old.refreshSeconds !== source.refreshSeconds) {
+      changes.push(neutral(ChangeCode.SourceRefreshChanged, 'refreshSeconds', text`The source ${name} is now refreshed every ${String(source.refreshSeconds)} s (was ${String(old.refreshSeconds)} s)`));
+    }
+    if (old.timeoutMs !== source.timeoutMs) {
+      changes.push(neutral(ChangeCode.SourceTimeoutChanged, 'timeoutMs', text`A lookup in the source ${name} now waits at most ${String(source.timeoutMs)} ms (was ${String(old.timeoutMs)} ms), then refuses`));
+    }
+    if (old.description !== source.description) {
+      changes.push(neutral(ChangeCode.SourceDescriptionChanged, 'description', text`Description of the source ${name} changed from "${old.description ?? '(none)'}" to "${source.description ?? '(none)'}"`));
+    }
+  }
+  for (const source of before) {
+    if (after.some((s) => s.name === source.name)) continue;
+    changes.push({
+      kind: 'tightening',
+      code: ChangeCode.SourceRemoved,
+      scope,
+      field,
+      ...say(text`Source ${asCode(source.name)} removed: the sites its provider names are no longer allowed through it`),
+      before: source.name,
+    });
+  }
+  return changes;
+}
+
+function sourceMethodChanges(name: string, before: readonly string[], after: readonly string[], scope: ChangeScope): PolicyChange[] {
+  // Methods compare byte for byte, as the resolver does; `*` is any method.
+  const describe = (m: string): Text => (m === '*' ? text`${asCode('*')} (any method)` : [asCode(m)]);
+  const field = `sources.${name}.methods`;
+  return [
+    ...after
+      .filter((m) => !before.includes(m))
+      .map((m): PolicyChange => ({ kind: 'loosening', code: ChangeCode.SourceMethodAdded, scope, field, ...say(text`Method ${describe(m)} allowed for the source ${asCode(name)}`), after: m })),
+    ...before
+      .filter((m) => !after.includes(m))
+      .map((m): PolicyChange => ({ kind: 'tightening', code: ChangeCode.SourceMethodRemoved, scope, field, ...say(text`Method ${describe(m)} no longer allowed for the source ${asCode(name)}`), before: m })),
+  ];
 }
 
 function flagChange(
@@ -458,6 +548,8 @@ function pick(rules: Rules, fields: Set<string>): Rules {
     exposeHeaders: fields.has('exposeHeaders') ? rules.exposeHeaders : [],
     maxAge: fields.has('maxAge') ? rules.maxAge : undefined,
     privateNetwork: fields.has('privateNetwork') ? rules.privateNetwork : false,
+    // Sources travel with origins until the diff words them (turning credentials on for one is a loosening).
+    sources: fields.has('origins') ? rules.sources : [],
   };
 }
 

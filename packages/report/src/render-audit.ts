@@ -1,6 +1,7 @@
 import { formatIssuePath } from '@org/cors-core';
 import type { HeaderPairs, PolicyIssue } from '@org/cors-core';
 import type { AuditDecisionRow, AuditModel, AuditOrigin, AuditRules } from './audit-model.js';
+import type { AuditSource } from './source-audit.js';
 import { titleCaseHeader } from './describe.js';
 import { escapeHtml, escapeMarkdownText, markdownCode } from './escape.js';
 import { textToHtml, textToMarkdown, type Text } from './text.js';
@@ -27,7 +28,7 @@ export function renderAuditMarkdown(model: AuditModel): string {
   if (model.owners.length > 0) out.push(`**Owners:** ${model.owners.map(esc).join(', ')}`, '');
   out.push('## Summary', '', ...model.summary.map((s) => `- ${md(s)}`), '');
   out.push(...model.caveats.map((c) => `> ${esc(c)}`).join('\n>\n').split('\n'), '');
-  out.push('## Who may read responses', '', ...originTable(model.rules.origins), '');
+  out.push('## Who may read responses', '', ...originTable(model.rules.origins), '', ...sourceLines(model.rules.sources));
   out.push(...rulesSection(model.rules), '');
   out.push('## Preflight', '', ...model.preflight.sentences.map((s) => `- ${md(s)}`), '');
   if (model.routes.length > 0) {
@@ -38,7 +39,7 @@ export function renderAuditMarkdown(model: AuditModel): string {
       out.push(md(route.sentence), '');
       if (!route.disabled) {
         out.push(`Sets: ${route.overrides.length > 0 ? route.overrides.map((f) => markdownCode(f)).join(', ') : 'nothing (inherits everything)'}`, '');
-        out.push(...originTable(route.rules.origins), '', ...rulesSection(route.rules, '####'), '');
+        out.push(...originTable(route.rules.origins), '', ...sourceLines(route.rules.sources), ...rulesSection(route.rules, '####'), '');
       }
     }
   }
@@ -81,10 +82,28 @@ export function renderAuditMarkdown(model: AuditModel): string {
 }
 
 function originTable(origins: readonly AuditOrigin[]): string[] {
+  if (origins.length === 0) return ['No origin is listed in the policy itself.'];
   return [
     '| Origin | Kind | Risk | Notes |',
     '|---|---|---|---|',
     ...origins.map((o) => `| ${codeCell(o.origin)} | ${o.kind} | ${riskMark(o.risk)} | ${o.notes.map(mdCell).join(' ')} |`),
+  ];
+}
+
+/** Origin sources: one sentence each, the description, and any warning with its lint code. */
+function sourceLines(sources: readonly AuditSource[]): string[] {
+  if (sources.length === 0) return [];
+  return [
+    'Origins looked up at run time (not listed in the policy, so not in the table above):',
+    '',
+    ...sources.map((s) =>
+      [
+        `- ${s.warnings.length > 0 ? '⚠️ ' : ''}${md(s.sentence)}.${s.inherited ? ' (Inherited from the top-level rules.)' : ''}`,
+        s.description === undefined ? '' : `\n  - **Description:** ${esc(s.description)}`,
+        ...s.notes.map((n) => `\n  - **Warning:** ${md(n)}`),
+      ].join(''),
+    ),
+    '',
   ];
 }
 
@@ -165,9 +184,22 @@ function htmlBody(model: AuditModel): string {
   const inline = textToHtml;
   const list = (items: readonly Text[]) => `<ul>${items.map((i) => `<li>${inline(i)}</li>`).join('')}</ul>`;
   const origins = (rows: readonly AuditOrigin[]) =>
-    `<table><thead><tr><th>Origin</th><th>Kind</th><th>Risk</th><th>Notes</th></tr></thead><tbody>${rows
+    rows.length === 0
+      ? '<p>No origin is listed in the policy itself.</p>'
+      : `<table><thead><tr><th>Origin</th><th>Kind</th><th>Risk</th><th>Notes</th></tr></thead><tbody>${rows
       .map((o) => `<tr><td>${code(o.origin)}</td><td>${o.kind}</td><td class="risk-${o.risk}">${o.risk}</td><td>${o.notes.map(inline).join(' ')}</td></tr>`)
       .join('')}</tbody></table>`;
+  const sources = (rows: readonly AuditSource[]) =>
+    rows.length === 0
+      ? ''
+      : `<p>Origins looked up at run time (not listed in the policy):</p><ul>${rows
+          .map(
+            (s) =>
+              `<li class="risk-${s.risk}">${s.warnings.length > 0 ? '<strong>Warning:</strong> ' : ''}${inline(s.sentence)}.${s.inherited ? ' (Inherited from the top-level rules.)' : ''}${
+                s.description === undefined ? '' : `<br>${e(s.description)}`
+              }${s.notes.map((n) => `<br>${inline(n)}`).join('')}</li>`,
+          )
+          .join('')}</ul>`;
   const rules = (r: AuditRules) => {
     const names = (items: readonly string[]) => (items.length === 0 ? 'none beyond the CORS-safelisted ones' : items.map(code).join(', '));
     return `<dl>
@@ -190,7 +222,7 @@ function htmlBody(model: AuditModel): string {
     model.owners.length === 0 ? '' : `<p><strong>Owners:</strong> ${e(model.owners.join(', '))}</p>`,
     `<h2>Summary</h2>${list(model.summary)}`,
     model.caveats.map((c) => `<p><strong>Note:</strong> ${e(c)}</p>`).join(''),
-    `<h2>Who may read responses</h2>${origins(model.rules.origins)}`,
+    `<h2>Who may read responses</h2>${origins(model.rules.origins)}${sources(model.rules.sources)}`,
     `<h2>Credentials, methods, headers</h2>${rules(model.rules)}`,
     `<h2>Preflight</h2>${list(model.preflight.sentences)}`,
     model.routes.length === 0
@@ -199,7 +231,7 @@ function htmlBody(model: AuditModel): string {
           .map(
             (r) =>
               `<section><h3>${code(r.path)}</h3>${r.description === undefined ? '' : `<p>${e(r.description)}</p>`}<p>${inline(r.sentence)}</p>${
-                r.disabled ? '' : `${origins(r.rules.origins)}${rules(r.rules)}`
+                r.disabled ? '' : `${origins(r.rules.origins)}${sources(r.rules.sources)}${rules(r.rules)}`
               }</section>`,
           )
           .join('')}`,

@@ -257,7 +257,7 @@ describe('build-time validation: a Next.js app whose build compiles its policy b
     };
     const files = manifest.middleware['/']?.files ?? [];
     const bundle = (await Promise.all(files.map((file) => readFile(join(app, '.next', file), 'utf8')))).join('\n');
-    expect(bundle).toContain('cors-policy/compiled@1');
+    expect(bundle).toContain('cors-policy/compiled@2');
     expect(bundle).toContain('https://shop.acme.example');
     // No validator (zod), no public-suffix list (tldts), no lint rules.
     for (const marker of ['ZodError', 'blogspot', 'origins/wildcard-with-credentials']) expect(bundle, marker).not.toContain(marker);

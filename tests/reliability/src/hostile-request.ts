@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { LISTED_ORIGINS, PATTERN_MATCHED_ORIGIN } from './reliability-policy.js';
+import { LISTED_ORIGINS, PATTERN_MATCHED_ORIGIN, TENANT_HOSTS, tenantOrigin } from './reliability-policy.js';
 
 /*
  * Random and adversarial requests, as bytes: header soup, repeated and comma-joined `Origin` lines,
@@ -18,6 +18,9 @@ export interface HostileRequest {
 const KIB = 1024;
 
 const listedOrigin = fc.constantFrom(...LISTED_ORIGINS, PATTERN_MATCHED_ORIGIN, 'https://partner.example');
+
+/** Tenant origins of the lookup source, and not: random hosts, so its cache keeps evicting. */
+const tenantOriginValue = fc.integer({ min: 0, max: TENANT_HOSTS - 1 }).map(tenantOrigin);
 
 const hostileOrigin = fc.oneof(
   fc.constantFrom(
@@ -62,7 +65,7 @@ const forbiddenBytes = fc.constantFrom(
 const rawBytes = fc.oneof({ weight: 4, arbitrary: obsText }, { weight: 1, arbitrary: forbiddenBytes });
 
 const originValue = sometimesHuge(
-  fc.oneof({ weight: 3, arbitrary: listedOrigin }, { weight: 3, arbitrary: hostileOrigin }, { weight: 1, arbitrary: rawBytes }),
+  fc.oneof({ weight: 3, arbitrary: listedOrigin }, { weight: 2, arbitrary: tenantOriginValue }, { weight: 3, arbitrary: hostileOrigin }, { weight: 1, arbitrary: rawBytes }),
   hugeLength.map((length) => `https://${'a'.repeat(length - 16)}.example`),
 );
 

@@ -2,8 +2,9 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CorsPolicy } from '@org/cors-core';
 import { gitProvenance, loadPolicyFile } from '@org/cors-loader';
-import { renderSite, type SitePolicy } from '@org/cors-report';
+import { renderSite, type SitePolicy, type SiteReportOnly } from '@org/cors-report';
 import { ExitCode, UsageError, type CliIo } from '../cli-io.js';
+import { readEventFiles } from './event-files.js';
 import { policyFiles } from './policy-files.js';
 import { InvalidPolicyError, requireLoaded } from './shared.js';
 
@@ -15,6 +16,10 @@ export interface SiteOptions {
   readonly title: string | undefined;
   /** Time limit for loading a policy module, in milliseconds (default: the loader's). */
   readonly timeoutMs?: number | undefined;
+  /** Report-only event files (JSON lines): adds the page "What the candidate policy would change". */
+  readonly reportOnly?: readonly string[] | undefined;
+  /** With `reportOnly`: build the page from the valid lines when some are invalid. */
+  readonly skipInvalid?: boolean | undefined;
 }
 
 /**
@@ -26,6 +31,13 @@ export async function siteCommand(options: SiteOptions, io: CliIo): Promise<numb
   const outArg = options.out;
   if (outArg === undefined || outArg === '') throw new UsageError('site needs --out <dir>, the folder to write the site to');
   const files = await policyFiles(options.paths, io.cwd);
+  // Events first: a bad events file writes nothing, as a bad policy does (exit 5, as report-only).
+  let reportOnly: SiteReportOnly | undefined;
+  if (options.reportOnly !== undefined && options.reportOnly.length > 0) {
+    const read = await readEventFiles(options.reportOnly, { command: 'site', skipInvalid: options.skipInvalid === true }, io);
+    if ('exitCode' in read) return read.exitCode;
+    reportOnly = { summary: read.summary, files: options.reportOnly };
+  }
 
   const policies: SitePolicy[] = [];
   const problems: string[] = [];
@@ -54,7 +66,7 @@ export async function siteCommand(options: SiteOptions, io: CliIo): Promise<numb
 
   const out = resolve(io.cwd, outArg);
   await ensureFolder(out, outArg);
-  const site = renderSite({ policies, title: options.title });
+  const site = renderSite({ policies, title: options.title, reportOnly });
   for (const file of site) {
     const target = resolve(out, file.path);
     // renderSite's paths are relative and `..`-free; refuse anything else rather than trust it.

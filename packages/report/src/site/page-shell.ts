@@ -10,12 +10,12 @@ export interface PageShellInput extends PageOptions {
   /** The page's body, already HTML (each renderer escapes what it puts in). */
   readonly body: string;
   /** Which navigation entry is the current page. */
-  readonly current?: 'home' | 'origins' | 'rules' | undefined;
+  readonly current?: 'home' | 'origins' | 'rules' | 'reportOnly' | undefined;
 }
 
 /**
  * A complete HTML document around a page body: `<title>`, the stylesheet, a skip link, the site
- * navigation (Policies, Origins, Rules) and `<main>`. No scripts.
+ * navigation (Policies, Origins, Rules, and Report-only when the site has it) and `<main>`. No scripts.
  *
  * @example
  * pageShell({ title: 'Rules', body: '<h1>Rules</h1>', current: 'rules' });
@@ -23,9 +23,9 @@ export interface PageShellInput extends PageOptions {
 export function pageShell(input: PageShellInput): string {
   const links = input.links ?? relativeLinks(0);
   const siteTitle = input.siteTitle ?? DEFAULT_SITE_TITLE;
-  const nav = ([['home', 'Policies'], ['origins', 'Origins'], ['rules', 'Rules']] as const)
-    .map(([key, label]) => `<li><a href="${escapeHtml(links[key])}"${input.current === key ? ' aria-current="page"' : ''}>${label}</a></li>`)
-    .join('');
+  const entries: [NonNullable<PageShellInput['current']>, string, string][] = [['home', 'Policies', links.home], ['origins', 'Origins', links.origins], ['rules', 'Rules', links.rules]];
+  if (links.reportOnly !== undefined) entries.push(['reportOnly', 'Report-only', links.reportOnly]);
+  const nav = entries.map(([key, label, href]) => `<li><a href="${escapeHtml(href)}"${input.current === key ? ' aria-current="page"' : ''}>${label}</a></li>`).join('');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,18 +1,28 @@
 import { titleCaseHeader } from '../describe.js';
+import { textToHtml } from '../text.js';
 import { code, escapeHtml } from './escape.js';
 import { link, table } from './html.js';
 import type { OriginGrant, OriginIndexEntry } from './origin-index.js';
 import { pageShell } from './page-shell.js';
-import { relativeLinks, type PageOptions } from './site-links.js';
+import type { RunTimeSource } from './run-time-sources.js';
+import { relativeLinks, type PageOptions, type SiteLinks } from './site-links.js';
 
 /** Links from a policy name to its page (policy names are unique per site; see `sitePolicyViews`). */
-export interface OriginPageOptions extends PageOptions {
+export interface OriginPageOptions extends OriginsPageOptions {
   /** The policy page slug for a policy name; policies without one are not linked. */
   readonly policySlug?: ((name: string) => string | undefined) | undefined;
 }
 
-/** Every origin and pattern named in any policy, linking to each one's page. */
-export function renderOriginsPage(index: readonly OriginIndexEntry[], options: PageOptions = {}): string {
+export interface OriginsPageOptions extends PageOptions {
+  /**
+   * The origin sources of the policies (`runTimeSources(views)`): listed so an auditor knows the
+   * origins above are not all the origins these policies allow.
+   */
+  readonly sources?: readonly RunTimeSource[] | undefined;
+}
+
+/** Every origin and pattern named in any policy, linking to each one's page; then the run-time sources. */
+export function renderOriginsPage(index: readonly OriginIndexEntry[], options: OriginsPageOptions = {}): string {
   const links = options.links ?? relativeLinks(0);
   const rows = index.map((entry) => [
     link(links.origin(entry.slug), code(entry.origin)),
@@ -22,7 +32,8 @@ export function renderOriginsPage(index: readonly OriginIndexEntry[], options: P
   ]);
   const body = `<h1>Calling websites</h1>
 <p>Every website (origin) or group of websites (pattern) that any policy names. Each page answers: which APIs may pages on that website read, with cookies or not, using which methods and headers.</p>
-${index.length === 0 ? '<p>No policy names any origin.</p>' : table('Origins and patterns', ['Origin or pattern', 'Kind', 'Named by', 'APIs it may read'], rows)}`;
+${index.length === 0 ? '<p>No policy names any origin.</p>' : table('Origins and patterns', ['Origin or pattern', 'Kind', 'Named by', 'APIs it may read'], rows)}
+${sourcesSection(options.sources ?? [], links)}`;
   return pageShell({ title: 'Origins', body, current: 'origins', siteTitle: options.siteTitle, links });
 }
 
@@ -64,8 +75,34 @@ ${
     ? '<p>No policy lets pages on this website read responses: every policy that names it does so only where CORS is off or the rule never applies.</p>'
     : table('APIs these pages may read', ['Policy', 'Paths', 'Environments', 'How', 'With cookies', 'Methods', 'Request headers', 'Readable response headers'], rows)
 }
+${sourcesNote(options.sources ?? [], links)}
 <p>${link(links.origins, 'All calling websites')}</p>`;
   return pageShell({ title: `Origin ${entry.origin}`, body, siteTitle: options.siteTitle, links });
+}
+
+/** Per policy, the sources whose origins cannot be listed statically. */
+function sourcesSection(sources: readonly RunTimeSource[], links: SiteLinks): string {
+  if (sources.length === 0) return '';
+  const rows = sources.map((s) => [
+    link(links.policy(s.policySlug), code(s.policy)),
+    s.route === undefined
+      ? `All paths not covered by a route rule${s.inheritedBy.length === 0 ? '' : `, and ${s.inheritedBy.map((r) => code(r)).join(', ')}`}`
+      : code(s.route),
+    code(s.source.name),
+    `${textToHtml(s.source.sentence)}.${s.source.description === undefined ? '' : `<br>${escapeHtml(s.source.description)}`}`,
+    s.source.credentials ? `<strong>Yes</strong>${s.source.warnings.length > 0 ? ` (warning ${s.source.warnings.map((w) => link(links.rule(w), code(w))).join(', ')})` : ''}` : 'No',
+  ]);
+  return `<h2 id="run-time-sources">Origins looked up at run time</h2>
+<p><strong>The lists above are not complete.</strong> These policies also allow origins that a service looks up at run time in a source (a database table of tenant domains, for example). Those origins are not in any policy file, so no page here can name them: ask the owners of the source.</p>
+${table('Origin sources, per policy', ['Policy', 'Paths', 'Source', 'What it is', 'With cookies'], rows)}`;
+}
+
+/** On one origin's page: it may also be allowed through a source, which no page can tell. */
+function sourcesNote(sources: readonly RunTimeSource[], links: SiteLinks): string {
+  if (sources.length === 0) return '';
+  const policies = [...new Set(sources.map((s) => s.policy))];
+  const names = [...new Set(sources.map((s) => s.source.name))];
+  return `<p class="callout" role="note">This list may not be complete: ${policies.map((p) => code(p)).join(', ')} also ${policies.length === 1 ? 'allows' : 'allow'} origins looked up at run time in ${names.map((n) => code(n)).join(', ')}, which no policy file names. See ${link(`${links.origins}#run-time-sources`, 'origins looked up at run time')}.</p>`;
 }
 
 function environmentsText(grant: OriginGrant): string {

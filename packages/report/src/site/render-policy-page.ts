@@ -3,6 +3,7 @@ import type { Deployment, HeaderPairs, PolicyIssue } from '@org/cors-core';
 import { CSRF_SENTENCE, SAMESITE_SENTENCE, type AuditOrigin, type AuditRules } from '../audit-model.js';
 import type { AuditDecisionRow } from '../decision-rows.js';
 import { titleCaseHeader } from '../describe.js';
+import type { AuditSource } from '../source-audit.js';
 import { textToHtml } from '../text.js';
 import { code, escapeHtml, inlineCode } from './escape.js';
 import { isoDay, link, riskBadge, table } from './html.js';
@@ -47,10 +48,10 @@ ${view.file === undefined ? '' : `<dt>Defined in</dt><dd>${code(view.file)}${vie
 </dl>`,
     `<h2>In plain words</h2><ul>${model.summary.map((s) => `<li>${textToHtml(s)}</li>`).join('')}</ul>`,
     `<div class="callout" role="note"><p>${escapeHtml(CORS_IS_NOT_CSRF)}</p><p>${escapeHtml(SAMESITE_NOTE)}</p></div>`,
-    `<h2>Who may call</h2>${originTable('Origins allowed by the top-level rules', model.rules.origins, originCell)}`,
+    `<h2>Who may call</h2>${originTable('Origins allowed by the top-level rules', model.rules.origins, originCell)}${sourcesTable('Origins looked up at run time by the top-level rules', model.rules.sources, ruleLink)}`,
     `<h2>Methods, headers and cookies</h2>${rulesFacts(model.rules)}`,
     `<h2>Preflight</h2><ul>${model.preflight.sentences.map((s) => `<li>${textToHtml(s)}</li>`).join('')}</ul>`,
-    routesSection(view, originCell),
+    routesSection(view, originCell, ruleLink),
     environmentsSection(view),
     deploymentsSection(view.policy.deployments),
     findingsSection(model.findings, model.acknowledged, ruleLink),
@@ -67,11 +68,34 @@ function provenanceText(view: SitePolicyView): string {
 }
 
 function originTable(caption: string, origins: readonly AuditOrigin[], originCell: (o: string) => string): string {
+  if (origins.length === 0) return '<p>No origin is listed in the policy itself.</p>';
   return table(
     caption,
     ['Origin', 'Kind', 'Risk', 'Notes'],
     origins.map((o) => [originCell(o.origin), escapeHtml(kindWords(o)), riskBadge(o.risk), o.notes.map(textToHtml).join(' ')]),
   );
+}
+
+/**
+ * Origin sources: their origins are named by a provider while the service runs, so the page states
+ * what it cannot list, and flags credentials on a source with the lint rule's code.
+ */
+function sourcesTable(caption: string, sources: readonly AuditSource[], ruleLink: (c: string) => string): string {
+  if (sources.length === 0) return '';
+  return `<p>Some origins are not in the policy: the service looks them up at run time in the sources below, so no page can list them.</p>
+${table(
+  caption,
+  ['Source', 'What it is', 'Description', 'Risk', 'Warnings'],
+  sources.map((s) => [
+    code(s.name),
+    `${textToHtml(s.sentence)}.${s.inherited ? ' <span class="muted">(Inherited from the top-level rules.)</span>' : ''}`,
+    s.description === undefined ? '<span class="muted">Not stated</span>' : escapeHtml(s.description),
+    riskBadge(s.risk),
+    s.notes.length === 0
+      ? '<span class="muted">None</span>'
+      : `<ul>${s.notes.map((n) => `<li>${textToHtml(n)}</li>`).join('')}</ul>${s.warnings.length > 0 ? `<p>See ${s.warnings.map(ruleLink).join(', ')}.</p>` : ''}`,
+  ]),
+)}`;
 }
 
 function kindWords(o: AuditOrigin): string {
@@ -93,7 +117,7 @@ function rulesFacts(rules: AuditRules): string {
 </dl>`;
 }
 
-function routesSection(view: SitePolicyView, originCell: (o: string) => string): string {
+function routesSection(view: SitePolicyView, originCell: (o: string) => string, ruleLink: (c: string) => string): string {
   const { routes } = view.model;
   if (routes.length === 0) return '<h2>Routes</h2><p>No route rules: the rules above apply to every path.</p>';
   return `<h2>Routes</h2><p>The first rule whose path matches a request applies; fields it does not set come from the top-level rules.</p>
@@ -108,6 +132,7 @@ ${
     ? ''
     : `<p class="small muted">Sets ${r.overrides.length === 0 ? 'nothing (inherits everything)' : r.overrides.map((f) => code(f)).join(', ')}.</p>
 ${originTable(`Origins on ${r.path}`, r.rules.origins, originCell)}
+${sourcesTable(`Origins looked up at run time on ${r.path}`, r.rules.sources, ruleLink)}
 ${rulesFacts(r.rules)}`
 }
 </section>`,

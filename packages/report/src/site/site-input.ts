@@ -1,6 +1,7 @@
 import type { CorsPolicy } from '@org/cors-core';
 import { buildAuditModel, type AuditModel, type RiskLevel } from '../audit-model.js';
 import { policyOverview } from '../policy-overview.js';
+import type { ReportOnlySummary } from '../report-only-summary.js';
 import type { Text } from '../text.js';
 
 /** The last commit that changed a policy's file (as `gitProvenance` in @org/cors-loader returns it). */
@@ -27,6 +28,18 @@ export interface SiteInput {
   readonly policies: readonly SitePolicy[];
   /** Shown in every page's header (default "CORS policies"). */
   readonly title?: string | undefined;
+  /**
+   * Report-only events summarised (`ReportOnlyAccumulator`): adds the page "What the candidate policy
+   * would change". The caller reads the event files; this package never touches the file system.
+   */
+  readonly reportOnly?: SiteReportOnly | undefined;
+}
+
+/** A report-only summary and where its events came from. */
+export interface SiteReportOnly {
+  readonly summary: ReportOnlySummary;
+  /** The event files, as shown to readers. */
+  readonly files?: readonly string[] | undefined;
 }
 
 /** A policy with its audit model, page slug and overall risk: what the pages render. */

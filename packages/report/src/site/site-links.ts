@@ -9,6 +9,8 @@ export interface SiteLinks {
   readonly origin: (slug: string) => string;
   /** A rule's section on the rules page. */
   readonly rule: (code: string) => string;
+  /** The report-only page ("What the candidate policy would change"), when the site has one. */
+  readonly reportOnly?: string | undefined;
 }
 
 /** The file each page is written to, relative to the site folder. */
@@ -17,6 +19,7 @@ export const SITE_PATHS = {
   origins: 'origins.html',
   rules: 'rules.html',
   stylesheet: 'site.css',
+  reportOnly: 'report-only.html',
   policy: (slug: string) => `policies/${slug}.html`,
   origin: (slug: string) => `origins/${slug}.html`,
 } as const;
@@ -24,10 +27,12 @@ export const SITE_PATHS = {
 /**
  * Relative links for the static site: `depth` 0 for pages at the top (`index.html`), 1 for pages in
  * `policies/` and `origins/`. Relative links keep the folder working wherever it is published.
+ * `reportOnly`: the site has the report-only page (the navigation links it).
  */
-export function relativeLinks(depth: 0 | 1): SiteLinks {
+export function relativeLinks(depth: 0 | 1, options: { readonly reportOnly?: boolean } = {}): SiteLinks {
   const up = depth === 0 ? '' : '../';
   return {
+    ...(options.reportOnly === true ? { reportOnly: `${up}${SITE_PATHS.reportOnly}` } : {}),
     home: `${up}${SITE_PATHS.home}`,
     origins: `${up}${SITE_PATHS.origins}`,
     rules: `${up}${SITE_PATHS.rules}`,

@@ -14,11 +14,11 @@ export async function generateStaticParams() {
 }
 
 async function render(slug: string) {
-  const { origins, views } = await getSite();
+  const { origins, views, sources } = await getSite();
   const entry = origins.find((o) => o.slug === slug);
   if (entry === undefined) return undefined;
   const slugByName = new Map(views.map((v) => [v.policy.name, v.slug]));
-  return pageBody(renderOriginPage(entry, { links: SITE_LINKS, policySlug: (name) => slugByName.get(name) }));
+  return pageBody(renderOriginPage(entry, { links: SITE_LINKS, sources, policySlug: (name) => slugByName.get(name) }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  bindOriginSources, CONTINUE, closeSources, nodeCorsHandler, observedNodeCorsHandler, originPreparer, sourcesReady,
+  type CorsObservationOptions, type RuntimeCorsPolicy,
+} from '@org/cors-core/runtime';
+import { measure } from 'mitata';
+import { ALLOWED_ORIGIN, BENCH_PATH, POLICY_ORIGINS } from '../shared/bench-rules.js';
+import { cpuNow } from '../shared/cpu-clock.js';
+import { formatTable, median, percent, spread } from '../shared/format-table.js';
+import { originList } from '../shared/origin-list.js';
+import { compiledJson, runtimePolicy, seedInput } from '../shared/runtime-path.js';
+import { target, type TargetResult } from '../shared/targets.js';
+import { FakeResponse, type FakeRequest, type Middleware } from '../core/fake-http.js';
+
+/*
+ * Issue 8's targets, through the Node hot path as Express and Nest run it (fake `res`, CPU clock,
+ * rounds with the order rotated, as the core bench): a request from an origin a source holds against
+ * one from a static origin, report-only and decision events against plain enforcement; and, in fresh
+ * `node --expose-gc` processes, the heap a listed source of 100,000 tenant domains retains against a
+ * `Set` of the same strings.
+ *
+ *   BENCH_ROUNDS (default 4)   BENCH_CPU_MS per measurement (default 150)   BENCH_MEMORY_SAMPLES (default 3)
+ */
+
+const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 4));
+const CPU_MS = Number(process.env['BENCH_CPU_MS'] ?? 150);
+const MEMORY_SAMPLES = Math.max(1, Number(process.env['BENCH_MEMORY_SAMPLES'] ?? 3));
+const TENANTS = 100_000;
+const GENERATED = fileURLToPath(new URL('../../.generated/sources/', import.meta.url));
+
+/** The seed policy plus a `tenants` source (default settings: no credentials, the policy's methods). */
+function sourcePolicy(): RuntimeCorsPolicy {
+  const input = seedInput();
+  return runtimePolicy({ ...input, origins: [...input.origins, { source: 'tenants' }] });
+}
+
+/** The tenant domains of the source: none of them is a static origin of the policy. */
+function tenantDomains(count: number): string[] {
+  return originList(count + POLICY_ORIGINS.length).filter((o) => !POLICY_ORIGINS.includes(o));
+}
+
+/** An adapter's Node path (as @org/cors-express runs it): await a lookup only when one is needed. */
+function adapterMiddleware(policy: RuntimeCorsPolicy, observation?: CorsObservationOptions): Middleware {
+  const handle = observation === undefined ? nodeCorsHandler(policy) : observedNodeCorsHandler(policy, observation);
+  const prepare = originPreparer(policy, observation?.reportOnly);
+  return (req, res, next) => {
+    if (prepare?.(req.headers['origin'], req.url) !== undefined) throw new Error('bench: a lookup was not cached');
+    const status = handle(req.method, req.url, req.headers, res);
+    if (status === CONTINUE) return next();
+    res.statusCode = status;
+    res.end();
+  };
+}
+
+const get = (origin: string): FakeRequest => ({ method: 'GET', url: BENCH_PATH, headers: { origin } });
+const noop = () => {};
+
+interface Case {
+  readonly name: string;
+  readonly op: () => unknown;
+}
+
+function op(middleware: Middleware, req: FakeRequest): () => unknown {
+  const res = new FakeResponse();
+  return () => {
+    res.reset();
+    middleware(req, res, noop);
+  };
+}
+
+async function time(fn: () => unknown): Promise<number> {
+  return (await measure(fn, { min_cpu_time: CPU_MS * 1e6, now: cpuNow })).p50;
+}
+
+async function buildCases(): Promise<{ cases: Case[]; close: () => void }> {
+  const tenants = tenantDomains(TENANTS);
+  const tenant = tenants[Math.floor(tenants.length / 2)]!;
+  const declared = sourcePolicy();
+  const listed = bindOriginSources(declared, { tenants: { list: () => tenants } });
+  const lookedUp = bindOriginSources(declared, { tenants: { has: (origin: string) => tenants.includes(origin) } });
+  await sourcesReady(listed);
+  await originPreparer(lookedUp)?.(tenant, BENCH_PATH); // warm the lookup cache: the bench measures hits
+  const plain = runtimePolicy(seedInput());
+  // The candidate under review: GET only (its examples dropped: they name the methods it removes).
+  const candidate = runtimePolicy({ ...seedInput(), methods: ['GET'], expectations: [] });
+  const cases: Case[] = [
+    { name: 'static origin, policy without sources', op: op(adapterMiddleware(plain), get(ALLOWED_ORIGIN)) },
+    { name: 'static origin, listed source bound', op: op(adapterMiddleware(listed), get(ALLOWED_ORIGIN)) },
+    { name: `listed source hit (${TENANTS.toLocaleString('en-US')} domains)`, op: op(adapterMiddleware(listed), get(tenant)) },
+    { name: 'lookup source hit (cached answer)', op: op(adapterMiddleware(lookedUp), get(tenant)) },
+    { name: 'onDecision off (options given, none set)', op: op(adapterMiddleware(plain, { onDecision: undefined, reportOnly: undefined }), get(ALLOWED_ORIGIN)) },
+    { name: 'onDecision on (a no-op hook)', op: op(adapterMiddleware(plain, { onDecision: noop }), get(ALLOWED_ORIGIN)) },
+    { name: 'report-only candidate + onDecision', op: op(adapterMiddleware(plain, { onDecision: noop, reportOnly: candidate }), get(ALLOWED_ORIGIN)) },
+  ];
+  return { cases, close: () => [listed, lookedUp].forEach(closeSources) };
+}
+
+/** Retained heap of 100,000 tenant domains: a `Set`, and a listed source bound to the seed policy. */
+function memorySamples(): { set: number[]; source: number[] } {
+  mkdirSync(GENERATED, { recursive: true });
+  const data = `${GENERATED}tenants.json`;
+  const compiled = `${GENERATED}policy.json`;
+  writeFileSync(data, JSON.stringify(tenantDomains(TENANTS)));
+  const input = seedInput();
+  writeFileSync(compiled, compiledJson({ ...input, origins: [...input.origins, { source: 'tenants' }] }));
+  const script = (build: string) => `import { readFileSync } from 'node:fs';
+const core = await import('@org/cors-core/runtime');
+const policy = core.loadCompiledPolicy(JSON.parse(readFileSync(process.argv[3], 'utf8')));
+const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+const before = heap();
+let kept;
+{ const tenants = JSON.parse(readFileSync(process.argv[2], 'utf8')); ${build} }
+const retained = heap() - before;
+process.stdout.write(JSON.stringify({ retained, alive: kept !== undefined }));
+`;
+  const scripts = {
+    set: script('kept = new Set(tenants);'),
+    // Not closed before measuring: closing drops the set (the refresh timer is unref'd, so the process still ends).
+    source: script("kept = core.bindOriginSources(policy, { tenants: { list: () => tenants } }); await core.sourcesReady(kept);"),
+  };
+  const out = { set: [] as number[], source: [] as number[] };
+  for (let i = 0; i < MEMORY_SAMPLES; i++) {
+    const order: readonly ('set' | 'source')[] = i % 2 === 0 ? ['set', 'source'] : ['source', 'set'];
+    for (const which of order) {
+      const file = `${GENERATED}${which}.mjs`;
+      writeFileSync(file, scripts[which]);
+      const result = JSON.parse(execFileSync(process.execPath, ['--expose-gc', file, data, compiled], { encoding: 'utf8' })) as { retained: number };
+      out[which].push(result.retained / TENANTS);
+    }
+  }
+  return out;
+}
+
+export async function sourcesBench(): Promise<{ report: string; targets: TargetResult[] }> {
+  const { cases, close } = await buildCases();
+  const samples = new Map<string, number[]>();
+  for (const c of cases) await time(c.op); // one unrecorded pass: the first cases would otherwise pay for JIT warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[(i + round) % cases.length]!;
+      samples.set(c.name, [...(samples.get(c.name) ?? []), await time(c.op)]);
+    }
+    process.stderr.write(`  sources: round ${round + 1}/${ROUNDS}\r`);
+  }
+  process.stderr.write('\n');
+  close();
+  const ns = (name: string) => median(samples.get(name)!);
+  const sp = (...names: string[]) => Math.max(...names.map((n) => spread(samples.get(n)!)));
+  const [plainStatic, boundStatic, listHit, lookupHit, off, on, reportOnly] = cases.map((c) => c.name) as [string, string, string, string, string, string, string];
+  const rows = cases.map((c) => [c.name, ns(c.name).toFixed(1), `${(ns(c.name) / ns(plainStatic)).toFixed(2)}×`, percent(sp(c.name))]);
+  const memory = memorySamples();
+  const memoryRatio = median(memory.source) / median(memory.set);
+
+  const report = [
+    `origin sources, decision events and report-only: Node hot path (fake res), p50 ns (CPU time), median of ${ROUNDS} round(s) × ${CPU_MS} ms; GET from an allowed origin`,
+    formatTable(['case', 'ns', '÷ static, no sources', 'spread'], rows),
+    `\nretained heap, ${TENANTS.toLocaleString('en-US')} tenant domains (fresh node --expose-gc per sample, ${MEMORY_SAMPLES} samples; strings included)`,
+    formatTable(['structure', 'bytes/domain', 'spread', '÷ Set'], [
+      ['Set of strings', median(memory.set).toFixed(1), percent(spread(memory.set)), '1.00×'],
+      ['listed source, bound', median(memory.source).toFixed(1), percent(spread(memory.source)), `${memoryRatio.toFixed(2)}×`],
+    ]),
+  ].join('\n');
+  const ratio = (a: string, b: string) => ns(a) / ns(b);
+  const targets: TargetResult[] = [
+    target('sources: listed source hit ÷ static origin hit', `${ns(listHit).toFixed(0)} vs ${ns(boundStatic).toFixed(0)} ns`, ratio(listHit, boundStatic), '≤ 2×', (v) => v <= 2, { spread: sp(listHit, boundStatic) }),
+    target('sources: lookup source hit (cached) ÷ static origin hit', `${ns(lookupHit).toFixed(0)} vs ${ns(boundStatic).toFixed(0)} ns`, ratio(lookupHit, boundStatic), '≤ 2×', (v) => v <= 2, { spread: sp(lookupHit, boundStatic) }),
+    target('sources: report-only ÷ enforce-only', `${ns(reportOnly).toFixed(0)} vs ${ns(plainStatic).toFixed(0)} ns`, ratio(reportOnly, plainStatic), '≤ 1.3×', (v) => v <= 1.3, { spread: sp(reportOnly, plainStatic), note: `onDecision on: ${ratio(on, plainStatic).toFixed(2)}×` }),
+    target('sources: onDecision off ÷ no options', `${ns(off).toFixed(0)} vs ${ns(plainStatic).toFixed(0)} ns`, ratio(off, plainStatic), '≤ 1.05× (nothing measurable)', (v) => v <= 1.05, { spread: sp(off, plainStatic) }),
+    target(`sources: memory, ${TENANTS.toLocaleString('en-US')} tenant domains ÷ Set`, `${median(memory.source).toFixed(0)} B vs ${median(memory.set).toFixed(0)} B`, memoryRatio, '≤ 2×', (v) => v <= 2, { spread: Math.max(spread(memory.source), spread(memory.set)) }),
+  ];
+  return { report, targets };
+}

@@ -1,4 +1,5 @@
 import type { CompiledRulesData } from './compiled-data.js';
+import { asciiLower } from './http-tokens.js';
 import { compileOriginMatcher, type OriginMatcher } from './origin-matcher.js';
 
 /** Everything the resolver needs for one set of rules, built once at load from compiled data. */
@@ -39,8 +40,9 @@ export function compileRules(data: CompiledRulesData): CompiledRules {
   return {
     disabled: data.disabled,
     anyOrigin,
-    // A disabled rule answers nothing: its origins are never looked at, so never indexed.
-    origins: compileOriginMatcher(data.disabled ? [] : data.origins, data.disabled ? [] : data.patterns),
+    // Indexed even for a disabled rule, which is refused before its origins are looked at: one
+    // code path, and no value built only for a case that never reads it.
+    origins: compileOriginMatcher(data.origins, data.patterns),
     credentials: data.credentials,
     anyMethod: data.methods.includes('*'),
     methods: new Set(data.methods),
@@ -60,7 +62,8 @@ function unique(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const v of values) {
-    const k = v.toLowerCase();
+    // Header names are ASCII tokens (checked at load): the fold the resolver uses on requests.
+    const k = asciiLower(v);
     if (!seen.has(k)) {
       seen.add(k);
       out.push(v);

@@ -42,6 +42,17 @@ describe('allowHeaders "*"', () => {
       expect(decision.headers.map(([name]) => name)).not.toContain('Access-Control-Allow-Headers');
     }
   });
+
+  it('refuses a malformed Access-Control-Request-Headers as malformed, with credentials (names echoed) as without', () => {
+    for (const credentials of [false, true]) {
+      const anyHeader = definePolicy({ name: 'any-header', origins: [APP], methods: ['PUT'], allowHeaders: ['*'], credentials });
+      for (const requested of ['x-a, x(b', 'x a', 'x-é']) {
+        expect(resolveCors(anyHeader, preflightFacts(APP, 'PUT', { headers: requested }))).toMatchObject({
+          kind: 'preflight-refused', reason: DecisionReason.RequestHeadersMalformed, headers: [],
+        });
+      }
+    }
+  });
 });
 
 describe('hand-edited compiled data', () => {

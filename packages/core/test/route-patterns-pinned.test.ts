@@ -58,6 +58,18 @@ describe('an exact route pattern', () => {
   });
 });
 
+describe('a request target without a leading slash (asterisk-form `*`, or `a/x`)', () => {
+  // requestFacts keeps such targets as they are (never as the root); they are no path under a route.
+  it('is not covered by an exact pattern that its last segments spell', () => {
+    expectCoverage('/x', ['/x'], ['a/x', 'A/X', 'x']);
+    expectCoverage('/items/1', ['/items/1'], ['v2/items/1', 'items/1']);
+  });
+
+  it('is not covered by a "/prefix/**" pattern whose prefix it contains after its first segment', () => {
+    expectCoverage('/a/**', ['/a', '/a/y'], ['x/a', 'x/a/y', 'a/y', '*']);
+  });
+});
+
 describe('a "*" route pattern', () => {
   it('"/partners/*/feed" needs the literal segments and exactly three segments', () => {
     expectCoverage(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy } from '../src/index.js';
-import { DecisionReason, requestFacts, resolveCors, type HeaderReader } from '../src/runtime.js';
-import { actual, header, preflight } from './helpers.js';
+import { DecisionReason, developerModeDecision, REFUSAL_HEADER, requestFacts, resolveCors, type HeaderReader } from '../src/runtime.js';
+import { actual, header, preflight, preflightFacts } from './helpers.js';
 
 /*
  * What the compiled rules answer for inputs the linter only warns about (duplicates) or that only
@@ -37,6 +37,32 @@ describe('a disabled route under a "*" policy', () => {
   it('refuses cross-origin requests and preflights there', () => {
     expect(actual(star, APP, 'GET', '/internal/x')).toMatchObject({ kind: 'actual-refused', reason: DecisionReason.RouteDisabled, headers: [] });
     expect(preflight(star, APP, 'GET', { path: '/internal/x' })).toMatchObject({ kind: 'preflight-refused', reason: DecisionReason.RouteDisabled, headers: [] });
+  });
+});
+
+describe('the header list developer mode shows on a preflight refused for its method', () => {
+  // Developer mode answers such a preflight with the policy's own lists (developer-mode.ts), read
+  // from the compiled rules: what they hold for `*` and for an empty list is visible there.
+  const shown = (input: Parameters<typeof definePolicy>[0]) => {
+    const policy = definePolicy(input);
+    const facts = preflightFacts(APP, 'PATCH');
+    const decision = developerModeDecision(policy, facts, resolveCors(policy, facts));
+    expect(header(decision, REFUSAL_HEADER)).toBe('method-not-allowed');
+    return header(decision, 'Access-Control-Allow-Headers');
+  };
+
+  it('names the listed headers but never a literal "*" when credentials make browsers take "*" literally', () => {
+    expect(shown({ name: 'cred', origins: [APP], credentials: true, methods: ['PUT'], allowHeaders: ['*', 'Authorization'] })).toBe('authorization');
+    expect(shown({ name: 'cred-star', origins: [APP], credentials: true, methods: ['PUT'], allowHeaders: ['*'] })).toBeUndefined();
+  });
+
+  it('sends no Access-Control-Allow-Headers, not even an empty one, for a policy that allows no header', () => {
+    expect(shown({ name: 'none', origins: [APP], methods: ['PUT'] })).toBeUndefined();
+    expect(shown({ name: 'empty', origins: [APP], methods: ['PUT'], allowHeaders: [] })).toBeUndefined();
+  });
+
+  it('sends "*" as it is answered when there are no credentials', () => {
+    expect(shown({ name: 'star', origins: [APP], methods: ['PUT'], allowHeaders: ['*'] })).toBe('*');
   });
 });
 

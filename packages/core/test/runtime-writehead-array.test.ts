@@ -29,4 +29,39 @@ describe('writeNodeDecision and the array form of writeHead', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe(APP);
     expect(response.headers.get('vary')).toBe('Accept-Language, Origin');
   });
+
+  /** Serves one response written by `write` after the decision, and fetches it from APP. */
+  async function served(write: (res: import('node:http').ServerResponse) => void): Promise<Response> {
+    const decision = resolveCors(definePolicy({ name: 'node', origins: [APP] }), actualFacts(APP));
+    server = createServer((_req, res) => {
+      writeNodeDecision(res, decision);
+      try {
+        write(res);
+      } catch (error) {
+        res.statusCode = 500;
+        res.end(String((error as { code?: unknown }).code));
+      }
+    });
+    await new Promise<void>((ready) => server?.listen(0, '127.0.0.1', ready));
+    return fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers: { origin: APP } });
+  }
+
+  it('merges into the Vary entries of the array only, leaving every other header as the app wrote it', async () => {
+    const response = await served((res) => {
+      res.writeHead(200, ['Content-Type', 'text/plain', 'X-Note', 'Accept', 'Vary', 'Accept-Language']);
+      res.end('ok');
+    });
+    expect(response.headers.get('content-type')).toBe('text/plain');
+    expect(response.headers.get('x-note')).toBe('Accept');
+    expect(response.headers.get('vary')).toBe('Accept-Language, Origin');
+  });
+
+  it('hands an odd-length array (a name without a value) on to Node as it is, which refuses it', async () => {
+    const response = await served((res) => {
+      res.writeHead(200, ['Content-Type', 'text/plain', 'Vary']);
+      res.end('sent');
+    });
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe('ERR_INVALID_ARG_VALUE');
+  });
 });

@@ -1,15 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compilePolicy, definePolicy } from '../src/index.js';
 import {
   CorsPolicyError, bindOriginSources, closeSources, corsDecider, loadCompiledPolicy, sourcesReady, toRuntimePolicy,
   type CorsDecisionEvent, type OriginListProvider, type OriginSourceProviders, type RuntimeCorsPolicy,
 } from '../src/runtime.js';
 import { actual, actualFacts, preflight, preflightFacts } from './helpers.js';
+import { closeBindingsAfterEach, STATIC, TENANT } from './source-bindings.js';
 
 /* Binding providers to a policy's declared sources: what is refused at bind, and what a binding changes. */
 
-const TENANT = 'https://shop.customer.example';
-const STATIC = 'https://app.example.com';
 
 const policy = definePolicy({
   name: 'tenant-api',
@@ -20,17 +19,12 @@ const policy = definePolicy({
 
 const list = (...origins: string[]): OriginListProvider => ({ list: () => origins });
 
-const bound: RuntimeCorsPolicy[] = [];
+const keep = closeBindingsAfterEach();
 function bind(target: RuntimeCorsPolicy, providers: OriginSourceProviders): RuntimeCorsPolicy {
   const result = bindOriginSources(target, providers);
-  bound.push(result);
-  return result;
+  return keep(result);
 }
 
-afterEach(() => {
-  for (const p of bound.splice(0)) closeSources(p);
-  vi.useRealTimers();
-});
 
 describe('bindOriginSources refuses a binding that does not fit the policy', () => {
   it('lists every problem at once: a missing provider, an unknown name, a provider with neither list nor has', () => {

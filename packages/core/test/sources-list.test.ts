@@ -1,17 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { definePolicy, type CorsPolicy } from '../src/index.js';
 import {
-  bindOriginSources, closeSources, sourcesReady, type OriginListProvider, type OriginSourceEvent, type RuntimeCorsPolicy,
+  bindOriginSources, sourcesReady, type OriginListProvider, type OriginSourceEvent, type RuntimeCorsPolicy,
 } from '../src/runtime.js';
 import { actual, header, preflight } from './helpers.js';
+import { closeBindingsAfterEach, STATIC, TENANT } from './source-bindings.js';
 
 /*
  * List providers: the whole set at once, refreshed on the policy's schedule and on `changed()`,
  * expiring `refreshSeconds` after the last successful listing, failing closed.
  */
 
-const TENANT = 'https://shop.customer.example';
-const STATIC = 'https://app.example.com';
 
 function tenantPolicy(settings: { refreshSeconds?: number; timeoutMs?: number } = {}): CorsPolicy {
   return definePolicy({
@@ -45,18 +44,13 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reje
   return { promise, resolve, reject };
 }
 
-const bound: RuntimeCorsPolicy[] = [];
+const keep = closeBindingsAfterEach();
 /** Binds and remembers the policy, so that every test's timers are stopped afterwards. */
 function bind(policy: RuntimeCorsPolicy, provider: OriginListProvider, events: OriginSourceEvent[] = []): RuntimeCorsPolicy {
   const result = bindOriginSources(policy, { 'tenant-domains': provider }, { onSourceEvent: (e) => events.push(e) });
-  bound.push(result);
-  return result;
+  return keep(result);
 }
 
-afterEach(() => {
-  for (const policy of bound.splice(0)) closeSources(policy);
-  vi.useRealTimers();
-});
 
 describe('a list source allows its origins with its own rules', () => {
   it('refuses a source origin with source-unavailable until the first listing, then allows it naming the source', async () => {

@@ -1,17 +1,16 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { definePolicy, type CorsPolicy } from '../src/index.js';
 import {
   bindOriginSources, closeSources, prepareOrigin, type OriginLookupProvider, type OriginSourceEvent, type RuntimeCorsPolicy,
 } from '../src/runtime.js';
 import { actual, preflight } from './helpers.js';
+import { closeBindingsAfterEach, STATIC, TENANT } from './source-bindings.js';
 
 /*
  * Lookup providers: one origin at a time, answers cached in a bounded map, misses awaited through
  * prepareOrigin (which never rejects and never outlasts the timeout), failures cached briefly.
  */
 
-const TENANT = 'https://shop.customer.example';
-const STATIC = 'https://app.example.com';
 
 function tenantPolicy(settings: { refreshSeconds?: number; timeoutMs?: number } = {}): CorsPolicy {
   return definePolicy({
@@ -37,7 +36,7 @@ function lookupOf(...origins: string[]): OriginLookupProvider & { asked: string[
   return provider;
 }
 
-const bound: RuntimeCorsPolicy[] = [];
+const keep = closeBindingsAfterEach();
 function bind(policy: RuntimeCorsPolicy, provider: OriginLookupProvider, options: { events?: OriginSourceEvent[]; lookupCacheSize?: number } = {}): RuntimeCorsPolicy {
   const events = options.events ?? [];
   const result = bindOriginSources(policy, { 'tenant-domains': provider, partners: { list: () => ['https://partner.example'] } }, {
@@ -45,14 +44,9 @@ function bind(policy: RuntimeCorsPolicy, provider: OriginLookupProvider, options
     onSourceEvent: (e) => { if (e.source === 'tenant-domains') events.push(e); },
     lookupCacheSize: options.lookupCacheSize,
   });
-  bound.push(result);
-  return result;
+  return keep(result);
 }
 
-afterEach(() => {
-  for (const policy of bound.splice(0)) closeSources(policy);
-  vi.useRealTimers();
-});
 
 describe('prepareOrigin says when a request must wait for a lookup', () => {
   it('returns undefined for no origin, a static origin, an origin no browser sends, and scopes without a lookup source', () => {

@@ -69,16 +69,7 @@ export function isObserving<O extends CorsEventOptions<unknown>>(options: O | un
  */
 export function corsDecider(policy: RuntimeCorsPolicy, options?: CorsObservationOptions): CorsDecider {
   if (!isObserving(options)) return (facts) => resolveCors(policy, facts);
-  const developerMode = options.developerMode === true;
-  if (developerMode) {
-    if (options.env === undefined) throw new TypeError('developerMode needs env (e.g. process.env): it is refused when NODE_ENV is "production".');
-    assertDeveloperModeAllowed(options.env);
-  }
-  const { onDecision, reportOnly } = options;
-  if (reportOnly !== undefined && onDecision === undefined) {
-    throw new TypeError('reportOnly needs onDecision: report-only events go nowhere else (e.g. onDecision: decisionLogger(logger)).');
-  }
-  const emit = onDecision === undefined ? undefined : guarded(onDecision, options.onError);
+  const { emit, reportOnly, developerMode } = checkedObservation(options);
   return (facts) => {
     const decision = resolveCors(policy, facts);
     if (emit !== undefined) {
@@ -91,6 +82,31 @@ export function corsDecider(policy: RuntimeCorsPolicy, options?: CorsObservation
     }
     return developerMode ? developerModeDecision(policy, facts, decision) : decision;
   };
+}
+
+/** Observation options, checked: what a decider does besides resolving. */
+export interface Observation {
+  /** `onDecision`, guarded: it never throws. */
+  readonly emit: ((event: CorsDecisionEvent) => void) | undefined;
+  readonly reportOnly: RuntimeCorsPolicy | undefined;
+  readonly developerMode: boolean;
+}
+
+/**
+ * Checks the options once, at construction: `DeveloperModeError` for developer mode in production, a
+ * `TypeError` for developer mode without `env` or report-only without `onDecision`.
+ */
+export function checkedObservation(options: CorsObservationOptions): Observation {
+  const developerMode = options.developerMode === true;
+  if (developerMode) {
+    if (options.env === undefined) throw new TypeError('developerMode needs env (e.g. process.env): it is refused when NODE_ENV is "production".');
+    assertDeveloperModeAllowed(options.env);
+  }
+  const { onDecision, reportOnly } = options;
+  if (reportOnly !== undefined && onDecision === undefined) {
+    throw new TypeError('reportOnly needs onDecision: report-only events go nowhere else (e.g. onDecision: decisionLogger(logger)).');
+  }
+  return { emit: onDecision === undefined ? undefined : guarded(onDecision, options.onError), reportOnly, developerMode };
 }
 
 /** `onDecision`, never throwing: errors go to `onError`, or to `console.error` once. */

@@ -1,4 +1,4 @@
-import type { CorsDecision, CorsDecisionKind } from './decision.js';
+import type { CorsDecision, CorsDecisionKind, MatchedRoute } from './decision.js';
 import type { RequestFacts } from './request-facts.js';
 import type { RuntimeCorsPolicy } from './runtime-policy.js';
 
@@ -58,9 +58,20 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** `value` cut to `cap` characters (marked `…(+N)`) with control characters shown as `\uXXXX`. */
 export function sanitizeEventValue(value: string, cap: number): string {
+  // The usual value (a short printable-ASCII origin, method or path) has nothing to cut or escape: a
+  // scan is a fraction of the two regular-expression passes, which dominated an event's cost.
+  if (value.length <= cap && isPrintableAscii(value)) return value;
   const cut = value.length > cap ? `${value.slice(0, cap)}…(+${value.length - cap})` : value;
   // A lone surrogate left by the cut (or sent as such) becomes U+FFFD: the record stays valid UTF-8.
   return cut.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(LONE_SURROGATE, '\uFFFD');
+}
+
+function isPrintableAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 /**
@@ -71,24 +82,34 @@ export function decisionEvent(policy: RuntimeCorsPolicy, facts: RequestFacts, de
   if (decision.kind === 'not-cors' || facts.origin === undefined) return undefined;
   const preflight = decision.kind === 'preflight-allowed' || decision.kind === 'preflight-refused';
   const method = preflight ? (facts.accessControlRequestMethod ?? facts.method) : facts.method;
-  const event: Record<string, unknown> = {
-    kind: decision.kind,
-    reason: decision.reason,
-    origin: sanitizeEventValue(facts.origin, EVENT_VALUE_CAP.origin),
+  const requestHeaders = preflight ? facts.accessControlRequestHeaders : undefined;
+  return eventRecord(policy, decision.kind, decision.reason, facts.origin, method, facts.path, decision.route, requestHeaders, decision.source);
+}
+
+/**
+ * The event record from its parts (`method`: for a preflight, the method it asks for), its keys always
+ * in one order; `requestHeaders` and `source` only when given. Hosts that decide without building a
+ * decision (core's fused Node path) build their events here too, so both paths log alike.
+ */
+export function eventRecord(
+  policy: RuntimeCorsPolicy, kind: CorsDecisionKind, reason: string, origin: string, method: string, path: string,
+  route: MatchedRoute | undefined, requestHeaders: string | undefined, source: string | undefined,
+): CorsDecisionEvent {
+  const event: { -readonly [K in keyof CorsDecisionEvent]: CorsDecisionEvent[K] } = {
+    kind,
+    reason,
+    origin: sanitizeEventValue(origin, EVENT_VALUE_CAP.origin),
     method: sanitizeEventValue(method, EVENT_VALUE_CAP.method),
-    path: sanitizeEventValue(facts.path, EVENT_VALUE_CAP.path),
-    route: decision.route?.path ?? null,
+    path: sanitizeEventValue(path, EVENT_VALUE_CAP.path),
+    route: route?.path ?? null,
     policy: policy.name,
     environment: policy.environment ?? null,
     reportOnly: false,
   };
-  if (preflight && facts.accessControlRequestHeaders !== undefined) {
-    event['requestHeaders'] = sanitizeEventValue(facts.accessControlRequestHeaders, EVENT_VALUE_CAP.requestHeaders);
-  }
-  // Decisions allowed by an origin source name it (origin sources); read loosely so either side can land first.
-  const source = (decision as { readonly source?: unknown }).source;
-  if (typeof source === 'string') event['source'] = source;
-  return event as unknown as CorsDecisionEvent;
+  if (requestHeaders !== undefined) event.requestHeaders = sanitizeEventValue(requestHeaders, EVENT_VALUE_CAP.requestHeaders);
+  // Decisions allowed by an origin source name it.
+  if (source !== undefined) event.source = source;
+  return event;
 }
 
 /**

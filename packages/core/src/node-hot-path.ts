@@ -55,19 +55,25 @@ export function nodeCorsHandler(policy: RuntimeCorsPolicy): NodeCorsHandler {
       writeNodeDecision(res, scope.decisions.noOrigin);
       return CONTINUE;
     }
-    const answer = precomputedActual(compiled, scope, origin, method);
-    if (isDecision(answer)) {
-      writeNodeDecision(res, answer);
-      return CONTINUE;
-    }
-    // Allowed: the rules of the scope, or of the origin source that holds the origin.
-    const { rules } = answer;
-    res.setHeader('Access-Control-Allow-Origin', origin);
-    if (rules.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
-    if (rules.exposeHeadersValue !== undefined) res.setHeader('Access-Control-Expose-Headers', rules.exposeHeadersValue);
-    appendVary(res, rules.actualVary);
+    writeActualAnswer(res, precomputedActual(compiled, scope, origin, method), origin);
     return CONTINUE;
   };
+}
+
+/**
+ * Writes a {@link precomputedActual} answer: a precomputed decision as it is, or the allowed answer for
+ * `origin` under the rules of the scope (or of the origin source that holds it) — without building it.
+ */
+export function writeActualAnswer(res: NodeResponseLike, answer: CorsDecision | CompiledScope, origin: string): void {
+  if (isDecision(answer)) {
+    writeNodeDecision(res, answer);
+    return;
+  }
+  const { rules } = answer;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  if (rules.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');
+  if (rules.exposeHeadersValue !== undefined) res.setHeader('Access-Control-Expose-Headers', rules.exposeHeadersValue);
+  appendVary(res, rules.actualVary);
 }
 
 /**

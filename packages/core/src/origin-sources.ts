@@ -9,7 +9,7 @@ import { scopeFor } from './resolve.js';
 import { attachRuntime, switchEnvironment, isDevelopmentOnly, type RuntimeCorsPolicy } from './runtime-policy.js';
 import type { OriginSourceEvent } from './source-events.js';
 import { compileRules } from './runtime-rules.js';
-import { runListSource, runLookupSource, type RunningSource, type SourceSettings, type SourceState } from './source-state.js';
+import { runListSource, runLookupSource, type RunningLookupSource, type RunningSource, type SourceSettings, type SourceState } from './source-state.js';
 
 /*
  * Binding a policy's declared origin sources to the application's providers. The binding lives on a
@@ -112,14 +112,16 @@ export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSo
   const cacheSize = options.lookupCacheSize ?? DEFAULT_CACHE_SIZE;
   if (!(Number.isInteger(cacheSize) && cacheSize >= 1)) throw new RangeError(`lookupCacheSize must be a whole number of at least 1, got ${String(cacheSize)}.`);
   const running = new Map<string, RunningSource>();
-  let anyLookup = false;
+  const lookups: RunningLookupSource[] = [];
   for (const [name, settings] of declared) {
     const provider = providers[name] as Partial<OriginListProvider & OriginLookupProvider>;
-    const lookup = typeof provider.list !== 'function';
-    anyLookup ||= lookup;
-    running.set(name, lookup
-      ? runLookupSource(settings, provider as OriginLookupProvider, emit, cacheSize)
-      : runListSource(settings, provider as OriginListProvider, emit));
+    if (typeof provider.list === 'function') {
+      running.set(name, runListSource(settings, provider as OriginListProvider, emit));
+    } else {
+      const source = runLookupSource(settings, provider as OriginLookupProvider, emit, cacheSize);
+      running.set(name, source);
+      lookups.push(source);
+    }
   }
   const binding: Binding = { running };
   const variants = new Map<string | undefined, RuntimeCorsPolicy>();
@@ -132,12 +134,25 @@ export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSo
     const copy = attachRuntime({ ...unbound }, compiled, boundVariant, unbound.environments.filter((e) => isDevelopmentOnly(unbound, e)));
     Object.defineProperty(copy, BINDING, { value: binding, enumerable: false });
     // Adapters find what to await per request here (originPreparer); list sources never need it.
-    if (anyLookup) attachOriginPreparer(copy, (origin, target) => (origin === undefined ? undefined : prepareOrigin(copy, origin, requestPath(target))));
+    if (lookups.length > 0) {
+      attachOriginPreparer(copy, (origin, target) => (origin === undefined || answeredByAll(lookups, origin) ? undefined : prepareOrigin(copy, origin, requestPath(target))));
+    }
     const bound = Object.freeze(copy);
     variants.set(environment, bound);
     return bound;
   };
   return boundVariant(policy.environment);
+}
+
+/**
+ * Whether every lookup source has a fresh answer for `origin` cached: then no request from it needs to
+ * wait, whatever its route. Checked before any route is matched, so a cached hit — the usual request of
+ * a tenant — costs a map read per lookup source; any other origin (a static one: a map miss) goes on to
+ * `prepareOrigin`.
+ */
+function answeredByAll(lookups: readonly RunningLookupSource[], origin: string): boolean {
+  for (const source of lookups) if (!source.cached(origin)) return false;
+  return true;
 }
 
 /** A source's rules in a scope, bound to its running state. */

@@ -1,7 +1,9 @@
+import { compiledOf } from './compiled-policy.js';
 import type { CorsDecision, HeaderPairs } from './decision.js';
 import { decisionEvent, isAllowed, type CorsDecisionEvent, type ReportOnlyChange } from './decision-events.js';
+import { allowedActualHeaders } from './precomputed-decisions.js';
 import type { RequestFacts } from './request-facts.js';
-import { resolveCors } from './resolve.js';
+import { isDecision, precomputedActual, resolveCors, scopeFor } from './resolve.js';
 import type { RuntimeCorsPolicy } from './runtime-policy.js';
 
 /**
@@ -28,13 +30,28 @@ export function compareDecisions(enforced: CorsDecision, candidate: CorsDecision
  * // { kind: 'actual-refused', reason: 'origin-not-allowed', change: 'would-refuse', reportOnly: true, … }
  */
 export function reportOnlyEvent(candidate: RuntimeCorsPolicy, facts: RequestFacts, enforced: CorsDecision): CorsDecisionEvent | undefined {
-  if (enforced.kind === 'not-cors') return undefined;
+  if (enforced.kind === 'not-cors' || sameActualAnswer(candidate, facts, enforced)) return undefined;
   const decision = resolveCors(candidate, facts);
   const change = compareDecisions(enforced, decision);
   if (change === undefined) return undefined;
   const event = decisionEvent(candidate, facts, decision);
   if (event === undefined) return undefined;
   return { ...event, reportOnly: true, change, enforced: { kind: enforced.kind, reason: enforced.reason } };
+}
+
+/**
+ * For an actual request: whether the candidate surely answers as `enforced` does, read from its
+ * precomputed answer without building its decision or an event — both refuse, or both echo the origin
+ * with the same headers. Report-only runs on every request and most answers agree, so this is its hot
+ * path. `false` means "resolve the candidate in full": a preflight, or a possible difference.
+ */
+function sameActualAnswer(candidate: RuntimeCorsPolicy, facts: RequestFacts, enforced: CorsDecision): boolean {
+  if (enforced.kind !== 'actual-allowed' && enforced.kind !== 'actual-refused') return false;
+  const compiled = compiledOf(candidate);
+  const origin = facts.origin as string;
+  const answer = precomputedActual(compiled, scopeFor(compiled, facts.path), origin, facts.method);
+  if (isDecision(answer)) return answer.kind === 'actual-refused' && enforced.kind === 'actual-refused';
+  return enforced.kind === 'actual-allowed' && sameHeaders(enforced.headers, allowedActualHeaders(answer.rules, origin));
 }
 
 /** Same header names and values in the same order (both come from the one resolver, which orders them alike). */

@@ -58,7 +58,11 @@ export function isDecision(value: CorsDecision | CompiledScope): value is CorsDe
 
 /** Actual requests: refusals are precomputed; an allowed answer echoes the origin (three small allocations). */
 function resolveActual(compiled: CompiledPolicy, scope: CompiledScope, origin: string, method: string): CorsDecision {
-  const answer = precomputedActual(compiled, scope, origin, method);
+  return actualDecision(precomputedActual(compiled, scope, origin, method), origin);
+}
+
+/** The decision of a {@link precomputedActual} answer for `origin`: the answer itself, or the allowed answer built from its scope. */
+export function actualDecision(answer: CorsDecision | CompiledScope, origin: string): CorsDecision {
   if (isDecision(answer)) return answer;
   const { rules, route } = answer;
   const headers = allowedActualHeaders(rules, origin);

@@ -32,6 +32,12 @@ export interface RunningSource extends SourceState {
   close(): void;
 }
 
+/** A running lookup source, which can also say whether it has a fresh answer for an origin. */
+export interface RunningLookupSource extends RunningSource {
+  /** Whether an answer for `origin` is cached and fresh: a map read, no validation of `origin`. */
+  cached(origin: string): boolean;
+}
+
 type Timer = ReturnType<typeof setTimeout>;
 
 /** Timers must not keep a host process alive (Node's `unref`, where the host has it). */
@@ -182,7 +188,7 @@ interface Answer {
 const FAILURE_TTL_SECONDS = 5;
 
 /** A lookup provider: one origin at a time, answers cached in a bounded map (oldest evicted), misses coalesced. */
-export function runLookupSource(settings: SourceSettings, provider: OriginLookupProvider, emit: Emit, cacheSize: number): RunningSource {
+export function runLookupSource(settings: SourceSettings, provider: OriginLookupProvider, emit: Emit, cacheSize: number): RunningLookupSource {
   const { name, refreshSeconds, timeoutMs } = settings;
   const answers = new Map<string, Answer>();
   const inFlight = new Map<string, Promise<void>>();
@@ -214,6 +220,7 @@ export function runLookupSource(settings: SourceSettings, provider: OriginLookup
 
   return {
     ready: Promise.resolve(),
+    cached: (origin) => fresh(origin) !== undefined,
     has(origin) {
       // Cached answers are for valid origins only, so a hit needs no validation (the hot path).
       const answer = fresh(origin);

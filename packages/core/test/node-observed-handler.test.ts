@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePolicy, definePolicy, loadCompiledPolicy, type PolicyInput } from '../src/index.js';
 import {
-  CONTINUE, bindOriginSources, closeSources, corsDecider, observedNodeCorsHandler, prepareOrigin, requestFacts, sourcesReady, writeNodeDecision,
+  CONTINUE, REFUSAL_HEADER, bindOriginSources, closeSources, corsDecider, observedNodeCorsHandler, prepareOrigin, requestFacts, sourcesReady, writeNodeDecision,
   type CorsDecisionEvent, type NodeRequestHeaders, type RuntimeCorsPolicy,
 } from '../src/runtime.js';
 
@@ -39,6 +39,14 @@ const candidateInputs: readonly PolicyInput[] = [
   { ...enforcedInput, name: 'fewer-exposed', exposeHeaders: [] },
   { ...enforcedInput, name: 'more-origins', origins: [...enforcedInput.origins, 'https://partner.example', 'https://evil.example'] },
   { ...enforcedInput, name: 'public-everywhere', routes: [{ path: '/**', origins: ['*'], credentials: false }] },
+  // Different route patterns: one more rule, or as many rules with one pattern changed — each request's
+  // candidate rule must be matched on its own (`/other/x` falls to the top level only in the enforced policy).
+  { ...enforcedInput, name: 'extra-route', routes: [...enforcedInput.routes!, { path: '/other/**', origins: ['https://evil.example'] }] },
+  { ...enforcedInput, name: 'route-replaced', routes: enforcedInput.routes!.map((r) => (r.path === '/public/**' ? { path: '/other/**', origins: ['https://evil.example'] } : r)) },
+  {
+    ...enforcedInput, name: 'all-routes-replaced',
+    routes: [{ path: '/x/**', disabled: true }, { path: '/y/**', origins: ['*'], credentials: false }, { path: '/other/**', origins: ['https://evil.example'] }],
+  },
   // The same route patterns, one rule widened: the fused path reuses the enforced policy's route match.
   { ...enforcedInput, name: 'partner-feed-widened', routes: enforcedInput.routes!.map((r) => (r.path === '/partners/*/feed' ? { ...r, origins: ['https://partner.example', 'https://evil.example'] } : r)) },
   { name: 'any-origin', origins: ['*'], methods: ['GET', 'HEAD'] },
@@ -47,7 +55,7 @@ const candidateInputs: readonly PolicyInput[] = [
 
 const request = fc.record({
   method: fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'patch'),
-  url: fc.constantFrom('/', '/items?x=1', '/admin/users', '/public/feed', '/partners/acme/feed', 'http://host/public/a#f'),
+  url: fc.constantFrom('/', '/items?x=1', '/admin/users', '/public/feed', '/partners/acme/feed', '/other/x', 'http://host/public/a#f'),
   origin: fc.oneof(
     fc.constantFrom(
       'https://app.example.com', 'https://a.tenant.example.com', 'https://shop.customer.example', 'https://x.partner.example', 'https://uncached.partner.example',
@@ -120,6 +128,29 @@ describe('observedNodeCorsHandler writes and reports exactly what the general pa
       }),
       { numRuns: 600 },
     );
+  });
+
+  it.each([
+    ['extra-route', '/other/x'], ['route-replaced', '/other/x'], ['all-routes-replaced', '/other/x'], ['partner-feed-widened', '/partners/acme/feed'],
+  ])('reports that candidate %s would allow https://evil.example on %s, which the enforced policy refuses', (name, path) => {
+    const events: CorsDecisionEvent[] = [];
+    const reportOnly = candidates[candidateInputs.findIndex((c) => c.name === name)]![1]!;
+    const res = new RecordingResponse();
+    observedNodeCorsHandler(enforced[1]!, { onDecision: (e) => events.push(e), reportOnly })('GET', path, { origin: 'https://evil.example' }, res);
+    expect(res.getHeader('access-control-allow-origin')).toBeUndefined();
+    expect(events).toMatchObject([
+      { kind: 'actual-refused', reason: 'origin-not-allowed', reportOnly: false },
+      { kind: 'actual-allowed', reason: 'origin-allowed', policy: name, reportOnly: true, change: 'would-allow' },
+    ]);
+  });
+
+  it('in developer mode (alone or with onDecision), refusals name their cause on actual requests too', () => {
+    for (const options of [{ developerMode: true, env: {} }, { developerMode: true, env: {}, onDecision: () => {} }]) {
+      const res = new RecordingResponse();
+      expect(observedNodeCorsHandler(enforced[1]!, options)('DELETE', '/items', { origin: 'https://app.example.com' }, res)).toBe(CONTINUE);
+      expect(res.getHeader(REFUSAL_HEADER)).toBe('method-not-allowed');
+      expect(res.getHeader('access-control-allow-origin')).toBeUndefined();
+    }
   });
 
   it('reports a candidate that would refuse a caller the enforced policy allows (the fused path compares, then reports)', () => {

@@ -76,7 +76,9 @@ describe('cors-policy diff', () => {
       const head = await write('on.policy.json', source(true, ['GET']));
       const result = await runCli(['diff', base, head, '--fail-on-loosening']);
       expect(result.code).toBe(1);
-      expect(result.stdout).toContain('Credentials turned on for the source `tenant-domains`');
+      expect(result.stdout).toContain(
+        "Source `tenant-domains`: credentials (cookies) not allowed → allowed — every site its provider names, tenant-controlled, may now read responses with the user's cookies",
+      );
       expect(result.stdout).toContain('#### ⚠️ Loosening');
       const back = await runCli(['diff', head, base, '--fail-on-loosening', '--format', 'json']);
       expect(back.code).toBe(0);

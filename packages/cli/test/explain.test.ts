@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -54,6 +57,21 @@ describe('cors-policy explain', () => {
     expect(ambiguous.stderr).toContain('choose one with --policy NAME');
     const chosen = await runCli(['explain', 'multi.policy.ts', '--origin', 'https://myapp.com', '--policy', 'shop-api']);
     expect(chosen.code).toBe(0);
+  });
+
+  it('says which origin source it cannot see into, as core words a source, and refuses (exit 1)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cors-explain-sources-'));
+    try {
+      const file = join(dir, 'tenants.policy.json');
+      await writeFile(file, JSON.stringify({ name: 'tenant-api', origins: ['https://app.example.com', { source: 'tenant-domains', credentials: true, methods: ['GET', 'POST'] }], methods: ['GET', 'POST', 'PUT'] }));
+      const result = await runCli(['explain', file, '--origin', 'https://shop.customer.example']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(
+        "Explain cannot see the source's contents (origins from tenant-domains, looked up at run time, credentials (cookies) allowed, methods GET, POST): if the running service finds the origin there, it gets these rules; if not, it is refused.",
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints the issues of an invalid policy and exits 1', async () => {

@@ -16,7 +16,7 @@ describe('cors-policy render', () => {
       const md = await runCli(['render', file]);
       expect(md.code).toBe(0);
       expect(md.stdout).toContain(
-        "- ⚠️ Origins from the source `tenant-domains` (looked up at run time by the service; refreshed every 30 s; a lookup waits at most 100 ms, then refuses): GET; with the user's cookies.",
+        "- ⚠️ Origins from `tenant-domains`, looked up at run time, credentials (cookies) allowed, method GET (refreshed every 30 s; a lookup waits at most 100 ms, then refuses).",
       );
       expect(md.stdout).toContain('**Warning:** `origins/source-with-credentials`');
       const json = JSON.parse((await runCli(['render', file, '--format', 'json'])).stdout) as AuditJson;

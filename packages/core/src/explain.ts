@@ -3,6 +3,7 @@ import { MAX_REQUEST_METHOD_LENGTH, SAFELISTED_METHODS, SAFELISTED_REQUEST_HEADE
 import type { CorsPolicy, EffectiveOriginSource } from './policy.js';
 import type { RequestFacts } from './request-facts.js';
 import { resolveCors } from './resolve.js';
+import { describeSource } from './source-wording.js';
 
 /** A request as a page would make it: `fetch(path, { method, headers, credentials })` from `origin`. */
 export interface ExplainRequest {
@@ -241,20 +242,9 @@ function sourceIn(policy: CorsPolicy, decision: CorsDecision): EffectiveOriginSo
   return rules?.sources.find((s) => s.name === decision.source);
 }
 
-/**
- * A source as what it is: "origins from tenant-domains, looked up at run time, credentials not allowed,
- * methods GET, HEAD, POST".
- *
- * @example
- * describeSource(policy.rules.sources[0]!)
- */
-export function describeSource(source: EffectiveOriginSource): string {
-  return `origins from ${source.name}, looked up at run time, credentials ${source.credentials ? 'allowed' : 'not allowed'}, methods ${source.methods.join(', ')}`;
-}
-
 /** What a source means for this request: it allowed the origin, or explain (unbound) cannot know whether it holds it. */
 function sourceStep(source: EffectiveOriginSource, decision: CorsDecision): string {
-  if (decision.reason !== DecisionReason.SourceUnavailable) return `The origin is held by ${describeSource(source)}.`;
+  if (decision.reason !== DecisionReason.SourceUnavailable) return `The origin is one of the ${describeSource(source)}.`;
   return `Explain cannot see the source's contents (${describeSource(source)}): if the running service finds the origin there, it gets these rules; if not, it is refused.`;
 }
 

@@ -61,7 +61,9 @@ export { compareDecisions, reportOnlyEvent } from './report-only.js';
 export { developerModeDecision, assertDeveloperModeAllowed, DeveloperModeError, REFUSAL_HEADER } from './developer-mode.js';
 
 // Explaining
-export { explain, explainDecision, describeReason, describeRefusal, describeSource, BrowserCheckFailure } from './explain.js';
+export { explain, explainDecision, describeReason, describeRefusal, BrowserCheckFailure } from './explain.js';
+export { describeSource, describeSourceCredentials, describeSourceCredentialsChange, sourceWording } from './source-wording.js';
+export type { SourceWording } from './source-wording.js';
 export type { ExplainRequest, Explanation, RefusalReason, RefusalCode, RefusalStage, RefusalParams } from './explain.js';
 export type { OriginListProvider, OriginLookupProvider, OriginSourceProvider, OriginSourceProviders } from './origin-source.js';
 export { bindOriginSources, sourcesReady, closeSources, prepareOrigin } from './origin-sources.js';

@@ -5,6 +5,7 @@ import type { IssuePath, PolicyIssue } from './policy-issue.js';
 import type { PolicyInput } from './policy-schema.js';
 import { routeContexts, topContext, type Located, type RuleContext } from './rule-context.js';
 import { routePatternProblem } from './route-pattern.js';
+import { describeSourceCredentials } from './source-wording.js';
 import type { RuleCode, Severity } from './rules.js';
 import {
   FORBIDDEN_METHODS, asciiLower, isForbiddenRequestHeader, isPreflightOnlyResponseHeader, isRequestOnlyHeader, isResponseOnlyHeader, isToken,
@@ -148,7 +149,7 @@ function lintSources(ctx: RuleContext, push: Push): void {
       push('origins/source-invalid-timeout', 'error', [...path, 'timeoutMs'], `timeoutMs ${timeoutMs} is not a whole number from ${SOURCE_TIMEOUT_MIN} to ${SOURCE_TIMEOUT_MAX}.`, `Use whole milliseconds, e.g. ${SOURCE_TIMEOUT_DEFAULT} (the default).`, String(timeoutMs));
     }
     if (source.credentials === true) {
-      push('origins/source-with-credentials', 'warning', [...path, 'credentials'], `The source ${JSON.stringify(name)} allows credentials: every site its provider lists — tenant-controlled — may read your users' data with their cookies.`, 'Turn credentials off for the source, or acknowledge the warning if tenants\' sites must make credentialed calls.', name);
+      push('origins/source-with-credentials', 'warning', [...path, 'credentials'], `The source ${JSON.stringify(name)}: ${describeSourceCredentials(true)} — every site its provider names, tenant-controlled, may read responses with the user's cookies.`, 'Turn credentials off for the source, or acknowledge the warning if tenants\' sites must make credentialed calls.', name);
     }
     if (source.methods !== undefined) lintMethods(source.methods.map((m, i) => ({ value: m, path: [...path, 'methods', i] })), push);
   }

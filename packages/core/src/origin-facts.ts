@@ -116,8 +116,9 @@ export function originFactsOf(policy: CorsPolicy): PolicyOriginFacts[] {
 }
 
 /**
- * One origin source a policy lists, as data for reports: which origins it stands for ("origins from
- * tenant-domains, looked up at run time, credentials allowed") and with which rules.
+ * One origin source a policy lists, as data for reports: which origins it stands for (say it with
+ * `describeSource`: "origins from tenant-domains, looked up at run time, credentials (cookies) allowed,
+ * methods GET, POST") and with which rules.
  */
 export interface PolicySourceFacts {
   /** `top`: the top-level `origins`; `route`: a route rule's own `origins`. */

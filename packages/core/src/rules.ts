@@ -167,7 +167,7 @@ export const RULES = {
     severity: 'error',
   },
   'origins/source-with-credentials': {
-    title: 'An origin source that allows credentials',
+    title: 'An origin source with credentials (cookies) allowed',
     why: 'A source\'s origins are sites the tenants control: with credentials, any of them can read your users\' data with their cookies.',
     severity: 'warning',
   },

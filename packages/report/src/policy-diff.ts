@@ -1,8 +1,8 @@
-import { analyseOrigin, formatIssuePath, policyForEnvironment } from '@org/cors-core';
+import { analyseOrigin, describeSourceCredentialsChange, formatIssuePath, policyForEnvironment } from '@org/cors-core';
 import type { CorsPolicy, EffectiveOriginSource, PolicyIssue } from '@org/cors-core';
 import { DEFAULT_BROWSER_MAX_AGE, humanDuration, titleCaseHeader } from './describe.js';
 import { sourceSentence } from './source-audit.js';
-import { code as asCode, text, textToPlain, type Text } from './text.js';
+import { code as asCode, lowerFirstText, text, textToPlain, type Text } from './text.js';
 
 type Rules = CorsPolicy['rules'];
 type Route = CorsPolicy['routes'][number];
@@ -273,7 +273,7 @@ function sourceChanges(before: readonly EffectiveOriginSource[], after: readonly
         code: ChangeCode.SourceAdded,
         scope,
         field,
-        ...say(text`Source ${name} added — ${sourceSentence(source)}`),
+        ...say(text`Source added — ${lowerFirstText(sourceSentence(source))}`),
         after: source.name,
       });
       continue;
@@ -286,8 +286,8 @@ function sourceChanges(before: readonly EffectiveOriginSource[], after: readonly
         field: `sources.${source.name}.credentials`,
         ...say(
           source.credentials
-            ? text`Credentials turned on for the source ${name}: every site its provider names — tenant-controlled — may read responses with the user's cookies`
-            : text`Credentials turned off for the source ${name}: its sites no longer read responses with the user's cookies`,
+            ? text`Source ${name}: ${describeSourceCredentialsChange(old.credentials, source.credentials)} — every site its provider names, tenant-controlled, may now read responses with the user's cookies`
+            : text`Source ${name}: ${describeSourceCredentialsChange(old.credentials, source.credentials)} — its sites no longer read responses with the user's cookies`,
         ),
         before: old.credentials,
         after: source.credentials,

@@ -1,11 +1,12 @@
-import { sourceFactsOf } from '@org/cors-core';
+import { describeSourceCredentials, sourceFactsOf, sourceWording } from '@org/cors-core';
 import type { CorsPolicy, EffectiveOriginSource, IssuePath, PolicyIssue } from '@org/cors-core';
 import type { RiskLevel } from './audit-model.js';
-import { code, text, type Text } from './text.js';
+import { code, text, upperFirstText, type Text } from './text.js';
 
 /*
  * Origin sources as auditors need them: data from core (`sourceFactsOf`, the effective rules'
- * `sources`) and one plain sentence each. Nothing here reads explain's English or re-parses entries.
+ * `sources`) and one plain sentence each: core's wording of a source (`sourceWording`, the phrase
+ * explain and the linter use) plus the refresh and the timeout. Nothing here rewords it or re-parses entries.
  */
 
 /** The lint rule that warns about a source allowing credentials (flagged on every surface). */
@@ -34,7 +35,7 @@ export interface AuditSource {
   readonly inherited: boolean;
   /** `medium` with credentials (tenant-controlled sites get cookies), or a finding's level; else `low`. */
   readonly risk: RiskLevel;
-  /** "Origins from the source `tenant-domains` (looked up at run time by the service; …): GET, POST; no cookies". */
+  /** "Origins from `tenant-domains`, looked up at run time, credentials (cookies) not allowed, methods GET, POST (refreshed every 60 s; …)". */
   readonly sentence: Text;
   /** Findings about this entry (with their lint codes), e.g. the credentials warning. */
   readonly notes: readonly Text[];
@@ -74,7 +75,7 @@ function describeSource(
   if (source.credentials && !where.findings.some((f) => f.code === SOURCE_CREDENTIALS_CODE)) {
     // Core always reports it; said here too so no surface can show credentials on a source unflagged.
     warnings.push(SOURCE_CREDENTIALS_CODE);
-    notes.push(text`${code(SOURCE_CREDENTIALS_CODE)}: every site the provider names — tenant-controlled — may read responses with the user's cookies.`);
+    notes.push(text`${code(SOURCE_CREDENTIALS_CODE)}: ${describeSourceCredentials(true)} — every site its provider names, tenant-controlled, may read responses with the user's cookies.`);
   }
   return {
     name: source.name,
@@ -95,16 +96,16 @@ function describeSource(
 }
 
 /**
- * A source as a plain sentence: "Origins from the source `tenant-domains` (looked up at run time by the
- * service; refreshed every 60 s; a lookup waits at most 200 ms, then refuses): GET, POST; no cookies".
+ * A source as a plain sentence: core's phrase (as explain and the linter say it), then what the audit
+ * adds — "Origins from `tenant-domains`, looked up at run time, credentials (cookies) not allowed,
+ * methods GET, POST (refreshed every 60 s; a lookup waits at most 200 ms, then refuses)".
  */
 export function sourceSentence(source: Pick<EffectiveOriginSource, 'name' | 'credentials' | 'methods' | 'refreshSeconds' | 'timeoutMs'>): Text {
-  return text`Origins from the source ${code(source.name)} (looked up at run time by the service; refreshed every ${String(source.refreshSeconds)} s; a lookup waits at most ${String(source.timeoutMs)} ms, then refuses): ${sourceMethods(source.methods)}; ${source.credentials ? "with the user's cookies" : 'no cookies'}`;
+  return text`${upperFirstText(sourcePhrase(source))} (refreshed every ${String(source.refreshSeconds)} s; a lookup waits at most ${String(source.timeoutMs)} ms, then refuses)`;
 }
 
-/** `GET, POST`, `any method`, or `no method`. */
-function sourceMethods(methods: readonly string[]): Text {
-  if (methods.includes('*')) return ['any method'];
-  if (methods.length === 0) return ['no method'];
-  return [methods.join(', ')];
+/** Core's phrase for a source, its name as code: "origins from `tenant-domains`, looked up at run time, …". */
+function sourcePhrase(source: Pick<EffectiveOriginSource, 'name' | 'credentials' | 'methods'>): Text {
+  const { before, name, after } = sourceWording(source);
+  return text`${before}${code(name)}${after}`;
 }

@@ -60,6 +60,13 @@ export function lowerFirstText(t: Text): Text {
   return [`${first[0]?.toLowerCase()}${first.slice(1)}`, ...rest];
 }
 
+/** Upper-cases the first prose character (to start a sentence). */
+export function upperFirstText(t: Text): Text {
+  const [first, ...rest] = t;
+  if (typeof first !== 'string' || first === '') return t;
+  return [`${first[0]?.toUpperCase()}${first.slice(1)}`, ...rest];
+}
+
 /** Markdown: prose escaped, values in unbreakable code spans. `table: true` inside a GFM table cell. */
 export function textToMarkdown(t: Text, options: { readonly table?: boolean } = {}): string {
   return t.map((part) => (typeof part === 'string' ? escapeMarkdownText(part) : markdownCode(part.code, options))).join('');

@@ -1,4 +1,4 @@
-import { definePolicy, type PolicyInput } from '@org/cors-core';
+import { definePolicy, describeSource, explain, type PolicyInput } from '@org/cors-core';
 import { describe, expect, it } from 'vitest';
 import {
   buildAuditModel, diffPolicies, renderAuditHtml, renderAuditMarkdown, renderDiffMarkdown, renderSite, textToPlain, type PolicyChange,
@@ -26,7 +26,7 @@ const tenants: PolicyInput = {
 const policy = definePolicy(tenants);
 const model = buildAuditModel(policy);
 const SENTENCE =
-  'Origins from the source `tenant-domains` (looked up at run time by the service; refreshed every 60 s; a lookup waits at most 200 ms, then refuses): GET, POST; no cookies';
+  'Origins from `tenant-domains`, looked up at run time, credentials (cookies) not allowed, methods GET, POST (refreshed every 60 s; a lookup waits at most 200 ms, then refuses)';
 
 const brief = (changes: readonly PolicyChange[]) => changes.map((c) => `${c.kind} ${c.code}${c.scope.route ? ` @${c.scope.route}` : ''}`);
 const withSource = (over: Record<string, unknown>): PolicyInput => ({
@@ -50,6 +50,14 @@ describe('the audit model lists origin sources as data', () => {
     expect(model.summary.map(textToPlain)).toContain(`${SENTENCE}.`);
   });
 
+  it("words a source as core does (explain's phrase), adding only the refresh and the timeout", () => {
+    const phrase = describeSource(policy.rules.sources[0]!);
+    expect(phrase).toBe('origins from tenant-domains, looked up at run time, credentials (cookies) not allowed, methods GET, POST');
+    expect(textToPlain(model.rules.sources[0]?.sentence ?? []).replace(/`/g, '')).toBe(`O${phrase.slice(1)} (refreshed every 60 s; a lookup waits at most 200 ms, then refuses)`);
+    // Explain says the same phrase for the same source (unbound, it cannot see the source's contents).
+    expect(explain(policy, { origin: 'https://shop.customer.example', method: 'GET', path: '/' }).steps.join(' ')).toContain(`(${phrase})`);
+  });
+
   it("marks a route without its own origins as inheriting the top level's source, and a route's own source as its own", () => {
     const [inherits, partners] = model.routes;
     expect(inherits?.rules.sources.map((s) => [s.name, s.inherited, s.path])).toEqual([['tenant-domains', true, ['origins', 1]]]);
@@ -62,7 +70,9 @@ describe('the audit model lists origin sources as data', () => {
     expect(source?.risk).toBe('medium');
     expect(source?.warnings).toEqual(['origins/source-with-credentials']);
     expect(source?.notes.map(textToPlain).join(' ')).toContain('`origins/source-with-credentials`');
-    expect(textToPlain(source?.sentence ?? [])).toMatch(/: GET, POST, PUT; with the user's cookies$/);
+    expect(textToPlain(source?.sentence ?? [])).toBe(
+      'Origins from `partner-sites`, looked up at run time, credentials (cookies) allowed, methods GET, POST, PUT (refreshed every 300 s; a lookup waits at most 50 ms, then refuses)',
+    );
   });
 
   it('takes credentials on a source into account for the SameSite caveat', () => {
@@ -80,7 +90,7 @@ describe('the renderers show sources as what they are', () => {
     expect(readMarkdown(top).visible).toContain(SENTENCE.replace(/`/g, ''));
     expect(top).toContain('Customer custom domains');
     const route = md.slice(md.indexOf('### `/partners/**`'));
-    expect(route).toContain('⚠️ Origins from the source `partner-sites`');
+    expect(route).toContain('⚠️ Origins from `partner-sites`, looked up at run time, credentials (cookies) allowed, methods GET, POST, PUT (refreshed every 300 s;');
     expect(route).toContain('**Warning:** `origins/source-with-credentials`');
   });
 
@@ -124,7 +134,7 @@ describe('diff: origin sources', () => {
   it('classes a source added as a loosening and a source removed as a tightening', () => {
     const plain = definePolicy({ ...tenants, origins: ['https://app.example.com'] });
     expect(brief(diffPolicies(plain, policy).changes)).toContain('loosening source-added');
-    expect(diffPolicies(plain, policy).changes.find((c) => c.code === 'source-added')?.message).toContain(SENTENCE);
+    expect(diffPolicies(plain, policy).changes.find((c) => c.code === 'source-added')?.message).toBe(`Source added — o${SENTENCE.slice(1)}`);
     expect(brief(diffPolicies(policy, plain).changes)).toContain('tightening source-removed');
   });
 
@@ -132,9 +142,13 @@ describe('diff: origin sources', () => {
     const on = diff(withSource({ credentials: true }));
     expect(brief(on.changes)[0]).toBe('loosening source-credentials-enabled');
     expect(on.changes[0]?.message).toBe(
-      "Credentials turned on for the source `tenant-domains`: every site its provider names — tenant-controlled — may read responses with the user's cookies",
+      "Source `tenant-domains`: credentials (cookies) not allowed → allowed — every site its provider names, tenant-controlled, may now read responses with the user's cookies",
     );
-    expect(brief(diffPolicies(definePolicy(withSource({ credentials: true })), policy).changes)).toContain('tightening source-credentials-disabled');
+    const off = diffPolicies(definePolicy(withSource({ credentials: true })), policy);
+    expect(brief(off.changes)).toContain('tightening source-credentials-disabled');
+    expect(off.changes.find((c) => c.code === 'source-credentials-disabled')?.message).toBe(
+      "Source `tenant-domains`: credentials (cookies) allowed → not allowed — its sites no longer read responses with the user's cookies",
+    );
   });
 
   it('classes methods widened for a source as a loosening and narrowed as a tightening', () => {
@@ -162,7 +176,7 @@ describe('diff: origin sources', () => {
   it('puts a source credentials change under the loosening heading of the PR comment', () => {
     const md = renderDiffMarkdown(diff(withSource({ credentials: true })));
     expect(md).toContain('Loosening');
-    expect(md).toContain('Credentials turned on for the source `tenant-domains`');
+    expect(md).toContain('Source `tenant-domains`: credentials (cookies) not allowed → allowed');
   });
 });
 
@@ -176,7 +190,7 @@ describe('the by-origin pages name the sources they cannot list', () => {
     expect(visibleHtmlText(origins)).toContain('The lists above are not complete.');
     const rows = [...origins.slice(origins.indexOf('run-time-sources')).matchAll(/<tr><th scope="row">(.*?)<\/tr>/g)].map((m) => visibleHtmlText(`<td>${m[1] ?? ''}`));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatch(/^tenant-api All paths not covered by a route rule, and \/inherits\/\*\* tenant-domains Origins from the source tenant-domains .* No$/);
+    expect(rows[0]).toMatch(/^tenant-api All paths not covered by a route rule, and \/inherits\/\*\* tenant-domains Origins from tenant-domains, looked up at run time, credentials \(cookies\) not allowed, methods GET, POST \(refreshed every 60 s; .* No$/);
     expect(rows[1]).toMatch(/^tenant-api \/partners\/\*\* partner-sites .* Yes \(warning origins\/source-with-credentials\)$/);
   });
 

@@ -31,6 +31,17 @@ export function maxRisk(risks: Iterable<RiskLevel>): RiskLevel {
 /**
  * What CORS does not do, said on every report: a refused simple request still runs on the server.
  */
+/**
+ * The summary's last word on who else may read: nothing to add where some rule allows every site; a
+ * caveat where origin sources add sites no policy file names; otherwise "no other website".
+ */
+function closingSentence(policy: CorsPolicy): Text[] {
+  const scopes = [policy.rules, ...policy.routes.filter((r) => !r.disabled)];
+  if (scopes.some((s) => s.origins.includes('*'))) return [];
+  if (scopes.some((s) => s.sources.length > 0)) return [['No other website may read responses, apart from those its origin sources name at run time.']];
+  return [['No other website may read responses.']];
+}
+
 export const CSRF_SENTENCE =
   'A refused simple request (GET, HEAD, or a POST with a form content type) still reaches your server and runs; CORS only stops the page from reading the answer. CORS is not CSRF protection.';
 
@@ -206,7 +217,7 @@ function describePolicy(policy: CorsPolicy): AuditModel {
       ...rules.sentences,
       ...routes.map((r) => r.sentence),
       ...environments.map((e) => e.sentence),
-      ...(policy.rules.origins.includes('*') ? [] : [['No other website may read responses.']]),
+      ...closingSentence(policy),
     ],
     caveats: credentials ? [CSRF_SENTENCE, SAMESITE_SENTENCE] : [CSRF_SENTENCE],
     rules,

@@ -33,6 +33,19 @@ describe('buildAuditModel', () => {
     expect(model.rules.origins[0]).toMatchObject({ kind: 'any', risk: 'medium' });
   });
 
+  it('ends the summary with who else may read: no one, no one but the sources\' sites, or nothing where a route allows every site', () => {
+    const last = (input: Parameters<typeof definePolicy>[0]) => buildAuditModel(definePolicy(input)).summary.map(textToPlain).at(-1);
+    expect(last({ name: 'a', origins: ['https://myapp.com'] })).toBe('No other website may read responses.');
+    expect(last({ name: 'b', origins: ['https://myapp.com', { source: 'tenant-domains' }] })).toBe(
+      'No other website may read responses, apart from those its origin sources name at run time.',
+    );
+    expect(last({ name: 'c', origins: ['https://myapp.com'], routes: [{ path: '/feeds/**', origins: [{ source: 'partners' }] }] })).toBe(
+      'No other website may read responses, apart from those its origin sources name at run time.',
+    );
+    const publicRoute = buildAuditModel(definePolicy({ name: 'd', origins: ['https://myapp.com'], routes: [{ path: '/public/**', origins: ['*'] }] }));
+    expect(publicRoute.summary.map(textToPlain)).not.toContain('No other website may read responses.');
+  });
+
   it('states max-age in human units against the browser caps, and the default when unset', () => {
     const capped = buildAuditModel(definePolicy({ name: 'a', origins: ['https://myapp.com'], maxAge: 86400 }));
     expect(capped.rules.maxAge).toMatchObject({ seconds: 86400, human: '1 day', chromium: 7200, firefox: 86400 });

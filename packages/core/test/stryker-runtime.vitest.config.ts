@@ -11,7 +11,7 @@ export default defineProject({
     include: [
       'test/resolve-*.test.ts', 'test/request-*.test.ts', 'test/route-patterns-pinned.test.ts', 'test/origin-matching.test.ts', 'test/runtime*.test.ts',
       'test/vary*.test.ts', 'test/refusal.test.ts', 'test/*-pinned.test.ts', 'test/two-copies.test.ts', 'test/node-hot-path.test.ts',
-      'test/sources-*.test.ts', 'test/node-observed-handler.test.ts', 'test/decision-events.test.ts', 'test/origin-preparer.test.ts',
+      'test/sources-*.test.ts', 'test/node-observed-handler.test.ts', 'test/decision-events.test.ts', 'test/report-only.test.ts', 'test/origin-preparer.test.ts',
     ],
     testTimeout: 60_000,
     // One module graph for all files: 2–3× faster per mutant. Safe only with `ignoreStatic` (set in

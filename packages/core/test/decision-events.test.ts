@@ -72,6 +72,39 @@ describe('decisionEvent', () => {
     );
   });
 
+  it('sanitizeEventValue keeps a printable value as it is up to the cap, and cuts a longer one with the count of what it dropped', () => {
+    expect(sanitizeEventValue('https://app.example.com', 23)).toBe('https://app.example.com');
+    expect(sanitizeEventValue('https://app.example.com', 8)).toBe('https://…(+15)');
+    expect(sanitizeEventValue(`${'a'.repeat(255)}\u0001`, 256)).toBe(`${'a'.repeat(255)}\\u0001`);
+  });
+
+  it.each([['\u0001', '\\u0001'], ['\u007f', '\\u007f'], ['\u009b', '\\u009b'], ['\u202e', '\\u202e'], ['~ ', '~ ']])(
+    'sanitizeEventValue(%j) is %j: the printable-ASCII shortcut stops at both ends of the range',
+    (value, expected) => {
+      expect(sanitizeEventValue(value, 16)).toBe(expected);
+    },
+  );
+
+  it('records no requested headers for an OPTIONS that is not a preflight, and no source key when no source decided', () => {
+    const facts = { ...actualFacts('https://app.example.com', 'OPTIONS', '/items'), accessControlRequestHeaders: 'x-debug' };
+    const event = decisionEvent(policy, facts, resolveCors(policy, facts)) as CorsDecisionEvent;
+    expect(event.kind).toBe('actual-refused');
+    expect(Object.keys(event)).toEqual(['kind', 'reason', 'origin', 'method', 'path', 'route', 'policy', 'environment', 'reportOnly']);
+  });
+
+  it('describes each kind of event in its own words', () => {
+    const base = { origin: 'https://partner.example', method: 'PUT', path: '/items', route: null, policy: 'api-v2', environment: null } as const;
+    const line = (event: Partial<CorsDecisionEvent>) => describeDecisionEvent({ ...base, kind: 'actual-refused', reason: 'origin-not-allowed', reportOnly: false, ...event });
+    expect(line({ kind: 'preflight-refused', reason: 'method-not-allowed' })).toBe('CORS refused preflight from https://partner.example (PUT /items): method-not-allowed');
+    expect(line({ kind: 'preflight-allowed', reason: 'origin-allowed' })).toBe('CORS allowed preflight from https://partner.example (PUT /items): origin-allowed');
+    expect(line({ kind: 'actual-allowed', reason: 'origin-allowed', reportOnly: true, change: 'would-allow' })).toBe(
+      'CORS report-only: would allow https://partner.example (PUT /items): origin-allowed [candidate api-v2]',
+    );
+    expect(line({ kind: 'actual-allowed', reason: 'origin-allowed', reportOnly: true, change: 'would-change' })).toBe(
+      'CORS report-only: would answer differently https://partner.example (PUT /items): origin-allowed [candidate api-v2]',
+    );
+  });
+
   it('describes events in one line', () => {
     const facts = actualFacts('https://evil.example', 'GET', '/items');
     const event = decisionEvent(policy, facts, resolveCors(policy, facts)) as CorsDecisionEvent;

@@ -35,8 +35,6 @@ const cases: ReadonlyArray<readonly [string, Partial<PolicyInput>, RequestFacts,
   ['every origin, without credentials, for a refused one', { origins: ['*'], credentials: false }, actualFacts(PARTNER, 'GET'), { change: 'would-allow', kind: 'actual-allowed', reason: 'any-origin' }],
   ['credentials dropped', { credentials: false }, actualFacts(APP, 'GET'), { change: 'would-change', kind: 'actual-allowed', reason: 'origin-allowed' }],
   ['another exposed header (as many headers, another value)', { exposeHeaders: ['X-Total'] }, actualFacts(APP, 'GET'), { change: 'would-change', kind: 'actual-allowed', reason: 'origin-allowed' }],
-  // Same values, another header name: `Access-Control-Expose-Headers: true` in place of `-Allow-Credentials: true`.
-  ['the same values under another header name', { credentials: false, exposeHeaders: ['true'] }, actualFacts(APP, 'GET'), { change: 'would-change', kind: 'actual-allowed', reason: 'origin-allowed' }],
   ['`*` in place of the echoed origin', { origins: ['*'], credentials: false, exposeHeaders: ['X-Request-Id'] }, actualFacts(APP, 'GET'), { change: 'would-change', kind: 'actual-allowed', reason: 'any-origin' }],
   ['the same preflight answer', { methods: ['GET', 'PUT'] }, preflightFacts(APP, 'PUT', { headers: 'content-type' }), undefined],
   ['the same preflight refusal', { methods: ['GET'] }, preflightFacts(PARTNER, 'PUT'), undefined],
@@ -66,6 +64,14 @@ describe('compareDecisions', () => {
   it('sees no change when either side is not a CORS request (no Origin)', () => {
     const pairs: Array<readonly [CorsDecision, CorsDecision]> = [[notCors, allowed], [allowed, notCors], [notCors, refused], [refused, notCors]];
     for (const [a, b] of pairs) expect(compareDecisions(a, b)).toBeUndefined();
+  });
+
+  it('sees a change when only a header name differs (`Access-Control-Expose-Headers: true` in place of `-Allow-Credentials: true`)', () => {
+    const withCredentials = definePolicy({ name: 'a', origins: [APP], credentials: true });
+    const exposingTrue = definePolicy({ name: 'b', origins: [APP], exposeHeaders: ['true'] });
+    const [a, b] = [withCredentials, exposingTrue].map((p) => resolveCors(p, actualFacts(APP))) as [CorsDecision, CorsDecision];
+    expect(a.headers.map(([, value]) => value)).toEqual(b.headers.map(([, value]) => value));
+    expect(compareDecisions(a, b)).toBe('would-change');
   });
 
   it('names the direction of a change between allowed and refused, and none between two refusals', () => {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corsProblem, HTTP_SCENARIOS, TENANT_SCENARIO, type ServerName } from '../src/adapters/http-scenarios.js';
+import { nextContender } from '../next-app/app/api/items/contenders.js';
+import { proxyContender } from '../next-app/proxy-contenders.js';
+import { processCounts, proxyVariant, routeVariant } from '../next-app/variants.js';
+import { corsProblem, HTTP_SCENARIOS, TENANT_SCENARIO, type HttpScenario, type OursVariant, type ServerName } from '../src/adapters/http-scenarios.js';
 import type { RunningServer } from '../src/adapters/running-server.js';
 import { NODE_FRAMEWORKS, startServer } from '../src/adapters/start-server.js';
 import { BENCH_EVENTS_PATH, type DecisionCounts } from '../src/adapters/variant-policies.js';
@@ -11,7 +14,7 @@ import { BENCH_EVENTS_PATH, type DecisionCounts } from '../src/adapters/variant-
  * variant enforces the plain policy and its hook receives the events. Real servers on 127.0.0.1.
  */
 
-const send = (port: number, scenario: (typeof HTTP_SCENARIOS)[number]) =>
+const send = (port: number, scenario: HttpScenario) =>
   fetch(`http://127.0.0.1:${port}${scenario.path}`, { method: scenario.method, headers: scenario.headers });
 
 describe.each(NODE_FRAMEWORKS)('%s', (framework) => {
@@ -62,5 +65,52 @@ describe.each(NODE_FRAMEWORKS)('%s', (framework) => {
       // Three scenarios send an Origin (no Origin: no event); the GET-only candidate would refuse the PUT preflight.
       expect(after).toEqual({ decisions: 3, reportOnly: 1 });
     });
+  });
+});
+
+/*
+ * The Next.js variants, called as Next.js calls them (a route handler, a proxy.ts function) with a
+ * Request; the bench serves them with `next start` (route.ts and proxy.ts pick them by BENCH_CONTENDER),
+ * where `/bench/events` reads the same counts.
+ */
+type Call = (scenario: HttpScenario) => Promise<Response>;
+
+function routeCall(name: 'ours' | OursVariant): Call {
+  const handlers = name === 'ours' ? nextContender(name) : routeVariant(name);
+  return async (scenario) => {
+    const handler = scenario.method === 'GET' ? handlers.GET : handlers.OPTIONS!;
+    return handler(new Request(`http://127.0.0.1${scenario.path}`, { method: scenario.method, headers: scenario.headers }), { params: Promise.resolve({}) });
+  };
+}
+
+function proxyCall(name: 'ours' | OursVariant): Call {
+  const proxy = name === 'ours' ? proxyContender(name) : proxyVariant(name);
+  return async (scenario) =>
+    proxy(new Request(`http://127.0.0.1${scenario.path.replace(/^\/api\//, '/proxied/')}`, { method: scenario.method, headers: scenario.headers }), {});
+}
+
+describe.each([
+  ['next route handlers', routeCall],
+  ['next proxy functions', proxyCall],
+] as const)('%s', (_, call) => {
+  it('ours+source grants the tenant origin without credentials and answers the static scenarios as the policy does', async () => {
+    const source = call('ours+source');
+    for (const scenario of [TENANT_SCENARIO, TENANT_SCENARIO, ...HTTP_SCENARIOS]) {
+      const response = await source(scenario);
+      expect(corsProblem(scenario, 'ours+source', response.status, response.headers), scenario.name).toBeUndefined();
+    }
+    expect((await source(TENANT_SCENARIO)).headers.get('access-control-allow-origin')).toBe(TENANT_SCENARIO.headers['origin']);
+    expect((await call('ours')(TENANT_SCENARIO)).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it("ours+report-only enforces the plain policy and its hook counts every CORS request and the candidate's one difference", async () => {
+    const reportOnly = call('ours+report-only');
+    const before = { ...processCounts() };
+    for (const scenario of HTTP_SCENARIOS) {
+      const response = await reportOnly(scenario);
+      expect(corsProblem(scenario, 'ours+report-only', response.status, response.headers), scenario.name).toBeUndefined();
+    }
+    const after = processCounts();
+    expect({ decisions: after.decisions - before.decisions, reportOnly: after.reportOnly - before.reportOnly }).toEqual({ decisions: 3, reportOnly: 1 });
   });
 });

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Contender, ServerName } from './http-scenarios.js';
+import type { ServerName } from './http-scenarios.js';
 import type { NodeFramework } from './start-server.js';
 
 /** A contender server running in a child process. */
@@ -56,7 +56,7 @@ export async function forkContender(framework: NodeFramework, contender: ServerN
  * Runs `next start` on the bench app with BENCH_CONTENDER set, and waits until it answers. `proxy`
  * mode requests `/proxied/…` (behind the bench app's proxy.ts) instead of `/api/…` (route handlers).
  */
-export async function startNextContender(contender: Contender, mode: 'route' | 'proxy'): Promise<ContenderProcess> {
+export async function startNextContender(contender: ServerName, mode: 'route' | 'proxy'): Promise<ContenderProcess> {
   const port = await freePort();
   const [command, args] = pinned([NEXT_BIN, 'start', NEXT_APP_DIR, '-H', '127.0.0.1', '-p', String(port)]);
   const child = spawn(command, args, {

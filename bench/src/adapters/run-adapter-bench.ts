@@ -6,7 +6,7 @@ import { forkContender, NEXT_APP_DIR, NEXT_BIN, SERVER_CPU, startNextContender, 
 import {
   CONTENDERS, corsProblem, HTTP_SCENARIOS, TENANT_SCENARIO, type Contender, type HttpScenario, type OursVariant, type ServerName,
 } from './http-scenarios.js';
-import { NODE_FRAMEWORKS, type NodeFramework } from './start-server.js';
+import type { NodeFramework } from './start-server.js';
 import { BENCH_EVENTS_PATH, type DecisionCounts } from './variant-policies.js';
 
 /*
@@ -20,7 +20,7 @@ import { BENCH_EVENTS_PATH, type DecisionCounts } from './variant-policies.js';
  * sample of each contender instead of a whole cell, and the median drops it. With `taskset` and two
  * or more CPUs, servers run on CPU 1 and this process (the load generator) on CPU 0.
  *
- * On the Node frameworks, production variants of ours (a bound lookup source; a report-only
+ * Production variants of ours (a bound lookup source; a report-only
  * candidate with an `onDecision` hook) run in the same rounds, rotated with the others, and get a
  * second table: req/s and p99 latency against plain ours.
  *
@@ -43,7 +43,7 @@ const LABELS: Readonly<Record<Framework, string>> = {
 const selected = (process.env['BENCH_FRAMEWORKS'] ?? FRAMEWORKS.join(',')).split(',').map((f) => f.trim()) as Framework[];
 for (const f of selected) if (!FRAMEWORKS.includes(f)) throw new Error(`Unknown framework ${f}; expected ${FRAMEWORKS.join(', ')}`);
 
-/** `plain`: the bare/ours/anchor table; `source`, `report-only`: the variants of ours (Node frameworks only). */
+/** `plain`: the bare/ours/anchor table; `source`, `report-only`: the variants of ours. */
 type Variant = 'plain' | 'source' | 'report-only';
 const VARIANTS: readonly Variant[] = ['plain', 'source', 'report-only'];
 const VARIANT_SERVERS: Readonly<Record<Exclude<Variant, 'plain'>, OursVariant>> = { source: 'ours+source', 'report-only': 'ours+report-only' };
@@ -79,10 +79,9 @@ async function measure(server: ContenderProcess, scenario: HttpScenario): Promis
   return { rps: result.requests.total / result.duration, p99: result.latency.p99 };
 }
 
-/** The contenders of one framework: Next.js has no variants (its servers are `next start` of one build). */
-function serversOf(framework: Framework): ServerName[] {
-  const node = (NODE_FRAMEWORKS as readonly string[]).includes(framework);
-  return [...(PLAIN ? CONTENDERS : ['ours' as const]), ...(node ? SELECTED_VARIANTS : [])];
+/** The contenders of one framework run: plain ours always, as the variants' baseline. */
+function serversOf(): ServerName[] {
+  return [...(PLAIN ? CONTENDERS : ['ours' as const]), ...SELECTED_VARIANTS];
 }
 
 /** The scenarios a contender is timed on. */
@@ -111,8 +110,8 @@ async function verify(framework: Framework, name: ServerName, server: ContenderP
 }
 
 function start(framework: Framework, name: ServerName): Promise<ContenderProcess> {
-  if (framework === 'next') return startNextContender(name as Contender, 'route');
-  if (framework === 'next-proxy') return startNextContender(name as Contender, 'proxy');
+  if (framework === 'next') return startNextContender(name, 'route');
+  if (framework === 'next-proxy') return startNextContender(name, 'proxy');
   return forkContender(framework, name);
 }
 
@@ -133,8 +132,7 @@ type Samples = ReadonlyMap<string, readonly Sample[]>;
 const cell = (scenario: HttpScenario, server: ServerName) => `${scenario.name}|${server}`;
 
 async function benchFramework(framework: Framework): Promise<string> {
-  const names = serversOf(framework);
-  if (!PLAIN && names.length === 1) return `${LABELS[framework]}\n(skipped: BENCH_VARIANTS has no plain, and ${framework} has no variants)`;
+  const names = serversOf();
   const servers = new Map<ServerName, ContenderProcess>();
   try {
     for (const name of names) servers.set(name, await start(framework, name));
@@ -156,9 +154,7 @@ async function benchFramework(framework: Framework): Promise<string> {
       }
       process.stderr.write(`  ${framework}: run ${run + 1}/${RUNS} done\n`);
     }
-    const tables = [...(PLAIN ? [report(framework, samples)] : []), ...(names.some((n) => n.startsWith('ours+')) ? [variantsReport(framework, samples)] : [])];
-    if (!names.some((n) => n.startsWith('ours+')) && SELECTED_VARIANTS.length > 0) tables.push('(variants of ours: not run on Next.js, see bench/README.md)');
-    return tables.join('\n\n');
+    return [...(PLAIN ? [report(framework, samples)] : []), ...(SELECTED_VARIANTS.length > 0 ? [variantsReport(framework, samples)] : [])].join('\n\n');
   } finally {
     await Promise.all([...servers.values()].map((s) => s.stop()));
   }
@@ -234,7 +230,7 @@ async function main(): Promise<void> {
   );
   for (const framework of selected) console.log(`${await benchFramework(framework)}\n`);
   console.log(
-    `${misses === 0 ? 'all targets met' : `${misses} target(s) missed`} (${((Date.now() - started) / 1000).toFixed(0)} s; ` +
+    `${!PLAIN ? 'no targets (the plain table was not run)' : misses === 0 ? 'all targets met' : `${misses} target(s) missed`} (${((Date.now() - started) / 1000).toFixed(0)} s; ` +
       `load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}).\n` +
       '"anchor/bare": what the usual middleware costs, for scale. "max spread": the widest (max − min) / median ' +
       'across runs of one contender in that row; above ~20% the machine was busy and the row is indicative only.\n' +

@@ -20,9 +20,9 @@ import { BENCH_EVENTS_PATH, type DecisionCounts } from './variant-policies.js';
  * sample of each contender instead of a whole cell, and the median drops it. With `taskset` and two
  * or more CPUs, servers run on CPU 1 and this process (the load generator) on CPU 0.
  *
- * Production variants of ours (a bound lookup source; a report-only
- * candidate with an `onDecision` hook) run in the same rounds, rotated with the others, and get a
- * second table: req/s and p99 latency against plain ours.
+ * Production variants of ours (a bound lookup source; a report-only candidate with an `onDecision`
+ * hook) run in the same rounds, rotated with the others, and get a second table: req/s and p99
+ * latency against plain ours.
  *
  *   BENCH_FRAMEWORKS=express,koa,nest,hono,next,next-proxy   BENCH_VARIANTS=plain,source,report-only
  *   BENCH_RUNS=5   BENCH_DURATION=3 (whole seconds: autocannon rounds up)   BENCH_CONNECTIONS=10

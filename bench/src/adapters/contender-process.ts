@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Contender } from './http-scenarios.js';
+import type { ServerName } from './http-scenarios.js';
 import type { NodeFramework } from './start-server.js';
 
 /** A contender server running in a child process. */
@@ -35,8 +35,8 @@ const SERVE = fileURLToPath(new URL('./serve.js', import.meta.url));
 export const NEXT_APP_DIR = fileURLToPath(new URL('../../next-app', import.meta.url));
 export const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-/** Forks `serve.js` for an Express, Koa or Nest contender and waits for its port. */
-export async function forkContender(framework: NodeFramework, contender: Contender): Promise<ContenderProcess> {
+/** Forks `serve.js` for an Express, Koa, Nest or Hono contender (or variant of ours) and waits for its port. */
+export async function forkContender(framework: NodeFramework, contender: ServerName): Promise<ContenderProcess> {
   // fork() runs `execPath ...execArgv SERVE`: through taskset when pinning, the IPC channel inherited.
   const child = fork(SERVE, [framework, contender], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -56,7 +56,7 @@ export async function forkContender(framework: NodeFramework, contender: Contend
  * Runs `next start` on the bench app with BENCH_CONTENDER set, and waits until it answers. `proxy`
  * mode requests `/proxied/…` (behind the bench app's proxy.ts) instead of `/api/…` (route handlers).
  */
-export async function startNextContender(contender: Contender, mode: 'route' | 'proxy'): Promise<ContenderProcess> {
+export async function startNextContender(contender: ServerName, mode: 'route' | 'proxy'): Promise<ContenderProcess> {
   const port = await freePort();
   const [command, args] = pinned([NEXT_BIN, 'start', NEXT_APP_DIR, '-H', '127.0.0.1', '-p', String(port)]);
   const child = spawn(command, args, {

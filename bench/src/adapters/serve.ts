@@ -1,4 +1,4 @@
-import { CONTENDERS, type Contender } from './http-scenarios.js';
+import { SERVER_NAMES, type ServerName } from './http-scenarios.js';
 import { NODE_FRAMEWORKS, startServer, type NodeFramework } from './start-server.js';
 
 /*
@@ -7,9 +7,9 @@ import { NODE_FRAMEWORKS, startServer, type NodeFramework } from './start-server
  * a crashed bench never leaves servers behind.
  */
 
-const [framework, contender] = process.argv.slice(2) as [NodeFramework, Contender];
-if (!NODE_FRAMEWORKS.includes(framework) || !CONTENDERS.includes(contender)) {
-  console.error(`usage: serve.js <${NODE_FRAMEWORKS.join('|')}> <${CONTENDERS.join('|')}>`);
+const [framework, contender] = process.argv.slice(2) as [NodeFramework, ServerName];
+if (!NODE_FRAMEWORKS.includes(framework) || !SERVER_NAMES.includes(contender)) {
+  console.error(`usage: serve.js <${NODE_FRAMEWORKS.join('|')}> <${SERVER_NAMES.join('|')}>`);
   process.exit(2);
 }
 

@@ -1,4 +1,4 @@
-import type { Contender } from './http-scenarios.js';
+import type { ServerName } from './http-scenarios.js';
 import type { RunningServer } from './running-server.js';
 import { startExpress } from './servers/express-server.js';
 import { startHono } from './servers/hono-server.js';
@@ -9,14 +9,14 @@ import { startNest } from './servers/nest-server.js';
 export type NodeFramework = 'express' | 'koa' | 'nest' | 'hono';
 export const NODE_FRAMEWORKS: readonly NodeFramework[] = ['express', 'koa', 'nest', 'hono'];
 
-const STARTERS: Readonly<Record<NodeFramework, (contender: Contender) => Promise<RunningServer>>> = {
+const STARTERS: Readonly<Record<NodeFramework, (contender: ServerName) => Promise<RunningServer>>> = {
   express: startExpress,
   koa: startKoa,
   nest: startNest,
   hono: startHono,
 };
 
-/** Starts one contender of one framework on 127.0.0.1, on a free port. */
-export function startServer(framework: NodeFramework, contender: Contender): Promise<RunningServer> {
+/** Starts one contender (or variant of ours) of one framework on 127.0.0.1, on a free port. */
+export function startServer(framework: NodeFramework, contender: ServerName): Promise<RunningServer> {
   return STARTERS[framework](contender);
 }

@@ -18,6 +18,8 @@ export const CREDENTIALS: boolean = apiPolicyInput.credentials;
 export const ALLOWED_ORIGIN = 'https://myapp.com';
 /** A well-formed origin no contender lists. */
 export const REFUSED_ORIGIN = 'https://evil.example';
+/** An origin no static list holds: only the `tenants` lookup source of the adapter bench's `ours+source` does. */
+export const TENANT_ORIGIN = 'https://shop.tenant-1.example';
 /** The path every scenario requests: matched by no route rule, so the top-level rules apply. */
 export const BENCH_PATH = '/api/items';
 /** The preflight's `Access-Control-Request-Method`: not safelisted, so Allow-Methods is needed. */

@@ -3,13 +3,25 @@ import express from 'express';
 import { cors as policyCors } from '@org/cors-express';
 import { apiPolicy } from '@org/cors-policies';
 import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS, POLICY_ORIGINS } from '../../shared/bench-rules.js';
-import type { Contender } from '../http-scenarios.js';
+import type { ServerName } from '../http-scenarios.js';
 import { listening, type RunningServer } from '../running-server.js';
+import { BENCH_EVENTS_PATH, decisionCounter, reportOnlyCandidate, sourceBoundPolicy } from '../variant-policies.js';
 
-/** Express 5 with one JSON route; `ours` mounts @org/cors-express, `anchor` the `cors` package. */
-export function startExpress(contender: Contender): Promise<RunningServer> {
+/**
+ * Express 5 with one JSON route; `ours` mounts @org/cors-express, `anchor` the `cors` package;
+ * `ours+source` and `ours+report-only` are ours in production (variant-policies.ts).
+ */
+export function startExpress(contender: ServerName): Promise<RunningServer> {
   const app = express();
   if (contender === 'ours') app.use(policyCors(apiPolicy));
+  if (contender === 'ours+source') app.use(policyCors(sourceBoundPolicy('authoring')));
+  if (contender === 'ours+report-only') {
+    const counter = decisionCounter();
+    app.use(policyCors(apiPolicy, { reportOnly: reportOnlyCandidate(), onDecision: counter.onDecision }));
+    app.get(BENCH_EVENTS_PATH, (_req, res) => {
+      res.json(counter.counts());
+    });
+  }
   if (contender === 'anchor') {
     app.use(cors({
       origin: [...POLICY_ORIGINS],

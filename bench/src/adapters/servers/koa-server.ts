@@ -4,13 +4,20 @@ import Koa from 'koa';
 import { cors as policyCors } from '@org/cors-koa';
 import { apiPolicy } from '@org/cors-policies';
 import { ALLOW_HEADERS, CREDENTIALS, EXPOSE_HEADERS, MAX_AGE, METHODS, POLICY_ORIGINS } from '../../shared/bench-rules.js';
-import type { Contender } from '../http-scenarios.js';
+import type { ServerName } from '../http-scenarios.js';
 import { listening, type RunningServer } from '../running-server.js';
+import { BENCH_EVENTS_PATH, decisionCounter, reportOnlyCandidate, sourceBoundPolicy } from '../variant-policies.js';
 
-/** Koa 3 with one JSON route; `ours` mounts @org/cors-koa, `anchor` @koa/cors. */
-export function startKoa(contender: Contender): Promise<RunningServer> {
+/**
+ * Koa 3 with one JSON route; `ours` mounts @org/cors-koa, `anchor` @koa/cors; `ours+source` and
+ * `ours+report-only` are ours in production (variant-policies.ts).
+ */
+export function startKoa(contender: ServerName): Promise<RunningServer> {
   const app = new Koa();
+  const counter = contender === 'ours+report-only' ? decisionCounter() : undefined;
   if (contender === 'ours') app.use(policyCors(apiPolicy));
+  if (contender === 'ours+source') app.use(policyCors(sourceBoundPolicy('authoring')));
+  if (counter !== undefined) app.use(policyCors(apiPolicy, { reportOnly: reportOnlyCandidate(), onDecision: counter.onDecision }));
   if (contender === 'anchor') {
     // @koa/cors takes one origin or a function: an allow-list is a function, as its README shows.
     const allowed = new Set(POLICY_ORIGINS);
@@ -25,6 +32,7 @@ export function startKoa(contender: Contender): Promise<RunningServer> {
   }
   app.use((ctx) => {
     if (ctx.method === 'GET' && ctx.path === '/api/items') ctx.body = { items: [] };
+    else if (counter !== undefined && ctx.method === 'GET' && ctx.path === BENCH_EVENTS_PATH) ctx.body = counter.counts();
   });
   return listening(createServer(app.callback()).listen(0, '127.0.0.1'));
 }

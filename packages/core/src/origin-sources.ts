@@ -113,6 +113,7 @@ export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSo
   if (!(Number.isInteger(cacheSize) && cacheSize >= 1)) throw new RangeError(`lookupCacheSize must be a whole number of at least 1, got ${String(cacheSize)}.`);
   const running = new Map<string, RunningSource>();
   const lookups: RunningLookupSource[] = [];
+  const lookupNames = new Set<string>();
   for (const [name, settings] of declared) {
     const provider = providers[name] as Partial<OriginListProvider & OriginLookupProvider>;
     if (typeof provider.list === 'function') {
@@ -121,6 +122,7 @@ export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSo
       const source = runLookupSource(settings, provider as OriginLookupProvider, emit, cacheSize);
       running.set(name, source);
       lookups.push(source);
+      lookupNames.add(name);
     }
   }
   const binding: Binding = { running };
@@ -135,7 +137,13 @@ export function bindOriginSources(policy: RuntimeCorsPolicy, providers: OriginSo
     Object.defineProperty(copy, BINDING, { value: binding, enumerable: false });
     // Adapters find what to await per request here (originPreparer); list sources never need it.
     if (lookups.length > 0) {
-      attachOriginPreparer(copy, (origin, target) => (origin === undefined || answeredByAll(lookups, origin) ? undefined : prepareOrigin(copy, origin, requestPath(target))));
+      // When no route rule asks a lookup source, an origin the top-level rules list needs nothing on any
+      // route: a first-party request then skips route matching here too.
+      const top = compiled.routes.some((r) => r.sources.some((s) => lookupNames.has(s.name))) ? undefined : compiled.top.rules.origins;
+      attachOriginPreparer(copy, (origin, target) => {
+        if (origin === undefined || answeredByAll(lookups, origin) || top?.matches(origin) === true) return undefined;
+        return prepareOrigin(copy, origin, requestPath(target));
+      });
     }
     const bound = Object.freeze(copy);
     variants.set(environment, bound);

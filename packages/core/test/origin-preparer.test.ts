@@ -26,6 +26,18 @@ describe('originPreparer: what an adapter awaits before deciding', () => {
     closeSources(bound);
   });
 
+  it('asks for a top-level static origin on a route whose rules list only a lookup source (the top-level shortcut does not apply)', async () => {
+    const routed = definePolicy({ name: 'routed', origins: ['https://app.example.com'], methods: ['GET'], routes: [{ path: '/partners/**', origins: [{ source: 'tenants' }] }] });
+    const bound = bindOriginSources(routed, { tenants: { has: () => false } });
+    const prepare = originPreparer(bound)!;
+    expect(prepare('https://app.example.com', '/items')).toBeUndefined();
+    const pending = prepare('https://app.example.com', '/partners/feed');
+    expect(pending).toBeInstanceOf(Promise);
+    await pending;
+    expect(prepare('https://app.example.com', '/partners/feed')).toBeUndefined();
+    closeSources(bound);
+  });
+
   it('for a lookup source: a promise for an unknown origin, nothing once answered, nothing without Origin or for a static origin', async () => {
     const asked: string[] = [];
     const bound = bindOriginSources(withSource, { tenants: { has: (origin) => (asked.push(origin), origin === TENANT) } });

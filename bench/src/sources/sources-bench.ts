@@ -63,13 +63,19 @@ const noop = () => {};
 export interface Case {
   readonly name: string;
   readonly op: () => unknown;
+  /** What `op` writes to (reset by every call): the smoke test reads it. */
+  readonly response: FakeResponse;
 }
 
-function op(middleware: Middleware, req: FakeRequest): () => unknown {
-  const res = new FakeResponse();
-  return () => {
-    res.reset();
-    middleware(req, res, noop);
+function op(name: string, middleware: Middleware, req: FakeRequest): Case {
+  const response = new FakeResponse();
+  return {
+    name,
+    response,
+    op: () => {
+      response.reset();
+      middleware(req, response, noop);
+    },
   };
 }
 
@@ -82,7 +88,7 @@ export async function time(fn: () => unknown): Promise<number> {
   return (await measure(fn, { min_cpu_time: CPU_MS * 1e6 })).p50;
 }
 
-export async function buildCases(): Promise<{ cases: Case[]; close: () => void }> {
+export async function buildCases(): Promise<{ cases: Case[]; tenant: string; events: { onDecision: number; reportOnly: number }; close: () => void }> {
   const tenants = tenantDomains(TENANTS);
   const tenant = tenants[Math.floor(tenants.length / 2)]!;
   const declared = sourcePolicy();
@@ -93,17 +99,21 @@ export async function buildCases(): Promise<{ cases: Case[]; close: () => void }
   const plain = runtimePolicy(seedInput());
   // The candidate under review: GET only (its examples dropped: they name the methods it removes).
   const candidate = runtimePolicy({ ...seedInput(), methods: ['GET'], expectations: [] });
+  // The hooks count (a cheap hook, as a metrics counter is): the smoke test checks that events arrive.
+  const events = { onDecision: 0, reportOnly: 0 };
+  const countDecision = () => { events.onDecision++; };
+  const countReportOnly = () => { events.reportOnly++; };
   const cases: Case[] = [
-    { name: 'static origin, policy without sources', op: op(adapterMiddleware(plain), get(ALLOWED_ORIGIN)) },
-    { name: 'static origin, listed source bound', op: op(adapterMiddleware(listed), get(ALLOWED_ORIGIN)) },
-    { name: `listed source hit (${TENANTS.toLocaleString('en-US')} domains)`, op: op(adapterMiddleware(listed), get(tenant)) },
-    { name: 'lookup source hit (cached answer)', op: op(adapterMiddleware(lookedUp), get(tenant)) },
-    { name: 'static origin, lookup source bound', op: op(adapterMiddleware(lookedUp), get(ALLOWED_ORIGIN)) },
-    { name: 'onDecision off (options given, none set)', op: op(adapterMiddleware(plain, { onDecision: undefined, reportOnly: undefined }), get(ALLOWED_ORIGIN)) },
-    { name: 'onDecision on (a no-op hook)', op: op(adapterMiddleware(plain, { onDecision: noop }), get(ALLOWED_ORIGIN)) },
-    { name: 'report-only candidate + onDecision', op: op(adapterMiddleware(plain, { onDecision: noop, reportOnly: candidate }), get(ALLOWED_ORIGIN)) },
+    op('static origin, policy without sources', adapterMiddleware(plain), get(ALLOWED_ORIGIN)),
+    op('static origin, listed source bound', adapterMiddleware(listed), get(ALLOWED_ORIGIN)),
+    op(`listed source hit (${TENANTS.toLocaleString('en-US')} domains)`, adapterMiddleware(listed), get(tenant)),
+    op('lookup source hit (cached answer)', adapterMiddleware(lookedUp), get(tenant)),
+    op('static origin, lookup source bound', adapterMiddleware(lookedUp), get(ALLOWED_ORIGIN)),
+    op('onDecision off (options given, none set)', adapterMiddleware(plain, { onDecision: undefined, reportOnly: undefined }), get(ALLOWED_ORIGIN)),
+    op('onDecision on (a counting hook)', adapterMiddleware(plain, { onDecision: countDecision }), get(ALLOWED_ORIGIN)),
+    op('report-only candidate + onDecision', adapterMiddleware(plain, { onDecision: countReportOnly, reportOnly: candidate }), get(ALLOWED_ORIGIN)),
   ];
-  return { cases, close: () => [listed, lookedUp].forEach(closeSources) };
+  return { cases, tenant, events, close: () => [listed, lookedUp].forEach(closeSources) };
 }
 
 /** Retained heap of 100,000 tenant domains: a `Set`, and a listed source bound to the seed policy. */

@@ -23,11 +23,11 @@ import { FakeResponse, type FakeRequest, type Middleware } from '../core/fake-ht
  * share the handlers' code and its JIT feedback, and figures swung by 2× between runs. Each target
  * compares its two cases measured back to back in every round, order alternating (see pairedRatio).
  *
- *   BENCH_ROUNDS rounds per pair (default 5)   BENCH_CPU_MS per sample (default 150)   BENCH_MEMORY_SAMPLES (default 3)
+ *   BENCH_ROUNDS rounds per pair (default 8)   BENCH_CPU_MS per sample (default 150)   BENCH_MEMORY_SAMPLES (default 3)
  */
 
 /** Rounds of each compared pair, measured back to back. */
-const PAIR_ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 5));
+const PAIR_ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 8));
 const CPU_MS = Number(process.env['BENCH_CPU_MS'] ?? 150);
 const MEMORY_SAMPLES = Math.max(1, Number(process.env['BENCH_MEMORY_SAMPLES'] ?? 3));
 const TENANTS = 100_000;
@@ -175,8 +175,9 @@ function timeInFreshProcess(name: string, samples: Map<string, number[]>): numbe
 /**
  * `a` ÷ `b`, measured back to back in every round (order alternating), each sample a fresh process; the
  * ratio of the fastest samples. Fresh processes on this shared two-core machine land in one of two
- * modes, one about twice as slow as the other, whatever the case (the slow mode is the machine's, not the
- * code's): the fastest sample of each side is its cost in the fast mode, and the spread shows the modes.
+ * modes, one about twice as slow as the other, whatever the case and whichever CPU (about half of them in
+ * each; not the JIT's warm-up, nor V8's seeds): the fastest sample of each side is its cost in the fast
+ * mode, and the spread shows the modes. Eight rounds leave a side without a fast sample once in ~250.
  */
 function pairedRatio(a: string, b: string, samples: Map<string, number[]>): PairedRatio {
   const as: number[] = [];

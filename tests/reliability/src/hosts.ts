@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { All, Controller, Module, Req, Res } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { RuntimeCorsPolicy } from '@org/cors-core/runtime';
+import { compilePolicy, definePolicy } from '@org/cors-core';
+import { bindOriginSources, closeSources, loadCompiledPolicy, type CorsDecisionEvent, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import { cors as expressCors } from '@org/cors-express';
 import { cors as honoCors } from '@org/cors-fetch';
 import { cors as koaCors } from '@org/cors-koa';
@@ -13,6 +14,7 @@ import { withCors } from '@org/cors-next';
 import express from 'express';
 import { Hono } from 'hono';
 import Koa from 'koa';
+import { LOOKUP_CACHE_SIZE, reliabilityPolicy, tenantLookup } from './reliability-policy.js';
 
 /*
  * Every adapter behind a real HTTP server on 127.0.0.1, in front of an app that answers `ok` on any
@@ -79,6 +81,30 @@ function webListener(handler: (request: Request) => Promise<Response>): RequestL
   };
 }
 
+/**
+ * What the observed host's `onDecision` saw: events, report-only events, and events whose JSON line
+ * holds a raw control character or line separator (hostile values must arrive escaped).
+ */
+export const observedEvents = { events: 0, reportOnly: 0, unsafe: [] as string[] };
+
+// C0, DEL, C1, bidi controls and U+2028/2029: never raw in a log line.
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const UNSAFE_IN_LOG = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+function observe(event: CorsDecisionEvent): void {
+  observedEvents.events++;
+  if (event.reportOnly) observedEvents.reportOnly++;
+  const line = JSON.stringify(event);
+  if (UNSAFE_IN_LOG.test(line) && observedEvents.unsafe.length < 5) observedEvents.unsafe.push(line.slice(0, 300));
+}
+
+/** The report-only candidate of the observed host: PUT and DELETE dropped, nothing exposed; its own lookup cache. */
+function reliabilityCandidate(): RuntimeCorsPolicy {
+  const input = { ...reliabilityPolicy, name: 'reliability-candidate', methods: ['GET', 'POST'], exposeHeaders: [] };
+  const compiled = loadCompiledPolicy(JSON.parse(JSON.stringify(compilePolicy(definePolicy(input)))));
+  return bindOriginSources(compiled, { tenants: tenantLookup }, { lookupCacheSize: LOOKUP_CACHE_SIZE });
+}
+
 export const HOSTS: readonly Host[] = [
   {
     name: 'express',
@@ -87,6 +113,18 @@ export const HOSTS: readonly Host[] = [
       app.use(expressCors(policy));
       app.use((_req, res) => void res.send('ok'));
       return listen(app);
+    },
+  },
+  {
+    // The fused observed Node path (events and report-only on), under the same hostile requests.
+    name: 'express, observed (onDecision + report-only candidate)',
+    start: async (policy) => {
+      const candidate = reliabilityCandidate();
+      const app = express();
+      app.use(expressCors(policy, { onDecision: observe, reportOnly: candidate }));
+      app.use((_req, res) => void res.send('ok'));
+      const host = await listen(app);
+      return { port: host.port, close: () => host.close().finally(() => closeSources(candidate)) };
     },
   },
   {

@@ -1,7 +1,7 @@
 import { compilePolicy, definePolicy } from '@org/cors-core';
 import { bindOriginSources, closeSources, loadCompiledPolicy } from '@org/cors-core/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HOSTS } from '../src/hosts.js';
+import { HOSTS, observedEvents } from '../src/hosts.js';
 import { LOOKUP_CACHE_SIZE, reliabilityPolicy, tenantLookup } from '../src/reliability-policy.js';
 import { runReliability, type HostReport, type ReliabilityReport } from '../src/run-reliability.js';
 
@@ -32,6 +32,7 @@ function summary(report: ReliabilityReport): string {
     `reliability: ${REQUESTS} requests to each of ${report.hosts.length} hosts in ${report.seconds.toFixed(0)} s; uncaught ${report.uncaught}; ` +
       `heap after GC ${mib(report.heapBeforeBytes)} → ${mib(report.heapAfterBytes)} MiB (${(report.heapAfterBytes / report.heapBeforeBytes).toFixed(3)}×)`,
     ...report.hosts.map(hostLine),
+    `  observed host: ${observedEvents.events} decision events, ${observedEvents.reportOnly} report-only differences, ${observedEvents.unsafe.length} unsafe`,
   ].join('\n');
 }
 
@@ -42,6 +43,12 @@ describe(`${REQUESTS} random and adversarial requests through every adapter`, ()
     closeSources(policy);
     console.log(summary(report));
   }, 60 * 60_000);
+
+  it('the observed host reported its decisions and report-only differences, every event a safe one-line JSON record', () => {
+    expect(observedEvents.events).toBeGreaterThan(0);
+    expect(observedEvents.reportOnly).toBeGreaterThan(0);
+    expect(observedEvents.unsafe).toEqual([]);
+  });
 
   it('raises no uncaught exception or unhandled rejection', () => {
     expect(report.uncaught).toBe(0);

@@ -5,7 +5,7 @@ import { bindOriginSources, closeSources, definePolicy, sourcesReady } from '@or
 import { cors } from '@org/cors-express';
 import express from 'express';
 import pg from 'pg';
-import { postgresOriginSource } from '../dist/index.js';
+import { postgresOriginSource } from '../dist/index.js'; // this package's own build: turbo.json runs its test after it
 
 const policy = definePolicy({
   name: 'tenant-api',

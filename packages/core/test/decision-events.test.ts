@@ -6,7 +6,7 @@ import {
   describeDecisionEvent, developerModeDecision, nodeCorsHandler, observedNodeCorsHandler, reportOnlyEvent, requestFacts, resolveCors,
   sanitizeEventValue, writeNodeDecision, type CorsDecisionEvent, type NodeRequestHeaders,
 } from '../src/runtime.js';
-import { actualFacts, header, preflightFacts } from './helpers.js';
+import { RecordingResponse, actualFacts, header, preflightFacts } from './helpers.js';
 
 const input = {
   name: 'api',
@@ -243,17 +243,6 @@ describe('decisionLogger', () => {
     expect(all).toEqual(['CORS allowed request from https://app.example.com (GET /): origin-allowed']);
   });
 });
-
-class RecordingResponse {
-  readonly headers = new Map<string, string>();
-  setHeader(name: string, value: string): void {
-    this.headers.set(name.toLowerCase(), value);
-  }
-  getHeader(name: string): string | undefined {
-    return this.headers.get(name.toLowerCase());
-  }
-  writeHead(): void {}
-}
 
 describe('observedNodeCorsHandler', () => {
   it('is the fused nodeCorsHandler when no option is set', () => {

@@ -93,3 +93,15 @@ export function thrown(fn: () => unknown): CorsPolicyError {
   }
   throw new Error('expected a CorsPolicyError');
 }
+
+/** A Node-like response that records what was written (names case-insensitive, as in Node). */
+export class RecordingResponse {
+  readonly headers = new Map<string, string>();
+  setHeader(name: string, value: string): void {
+    this.headers.set(name.toLowerCase(), value);
+  }
+  getHeader(name: string): string | undefined {
+    return this.headers.get(name.toLowerCase());
+  }
+  writeHead(): void {}
+}

@@ -5,18 +5,7 @@ import {
   CONTINUE, bindOriginSources, closeSources, nodeCorsHandler, prepareOrigin, requestFacts, resolveCors, sourcesReady, writeNodeDecision,
   type NodeRequestHeaders, type RuntimeCorsPolicy,
 } from '../src/runtime.js';
-
-/** A Node-like response that records what was written (names case-insensitive, as in Node). */
-class RecordingResponse {
-  readonly headers = new Map<string, string>();
-  setHeader(name: string, value: string): void {
-    this.headers.set(name.toLowerCase(), value);
-  }
-  getHeader(name: string): string | undefined {
-    return this.headers.get(name.toLowerCase());
-  }
-  writeHead(): void {}
-}
+import { RecordingResponse } from './helpers.js';
 
 const policies: PolicyInput[] = [
   { name: 'credentialed', origins: ['https://app.example.com', 'https://*.tenant.example.com'], credentials: true, methods: ['GET', 'PUT'], allowHeaders: ['Content-Type'], exposeHeaders: ['X-Request-Id'], maxAge: 600 },

@@ -5,6 +5,7 @@ import {
   CONTINUE, REFUSAL_HEADER, bindOriginSources, closeSources, corsDecider, observedNodeCorsHandler, prepareOrigin, requestFacts, sourcesReady, writeNodeDecision,
   type CorsDecisionEvent, type NodeRequestHeaders, type RuntimeCorsPolicy,
 } from '../src/runtime.js';
+import { RecordingResponse } from './helpers.js';
 
 /*
  * observedNodeCorsHandler decides actual requests on a fused path (precomputed answers, no facts, a
@@ -12,18 +13,6 @@ import {
  * path — corsDecider + writeNodeDecision with the same options — in what it writes, the status it
  * returns, and every event it emits, in order.
  */
-
-/** A Node-like response that records what was written (names case-insensitive, as in Node). */
-class RecordingResponse {
-  readonly headers = new Map<string, string>();
-  setHeader(name: string, value: string): void {
-    this.headers.set(name.toLowerCase(), value);
-  }
-  getHeader(name: string): string | undefined {
-    return this.headers.get(name.toLowerCase());
-  }
-  writeHead(): void {}
-}
 
 const enforcedInput: PolicyInput = {
   name: 'api', origins: ['https://app.example.com', 'https://*.tenant.example.com', { source: 'tenant-domains', methods: ['GET', 'POST'] }],

@@ -69,7 +69,14 @@ export function isObserving<O extends CorsEventOptions<unknown>>(options: O | un
  */
 export function corsDecider(policy: RuntimeCorsPolicy, options?: CorsObservationOptions): CorsDecider {
   if (!isObserving(options)) return (facts) => resolveCors(policy, facts);
-  const { emit, reportOnly, developerMode } = checkedObservation(options);
+  return observingDecider(policy, checkedObservation(options));
+}
+
+/**
+ * {@link corsDecider} for options already checked: a host that also decides on a path of its own
+ * shares one `Observation` with it, so `onDecision` has one guard (and logs its first error once).
+ */
+export function observingDecider(policy: RuntimeCorsPolicy, { emit, reportOnly, developerMode }: Observation): CorsDecider {
   return (facts) => {
     const decision = resolveCors(policy, facts);
     if (emit !== undefined) {

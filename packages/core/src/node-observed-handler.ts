@@ -1,5 +1,5 @@
 import { compiledOf, type CompiledPolicy, type CompiledScope, type SourceScope } from './compiled-policy.js';
-import { checkedObservation, corsDecider, isObserving, type CorsObservationOptions } from './cors-decider.js';
+import { checkedObservation, isObserving, observingDecider, type CorsObservationOptions } from './cors-decider.js';
 import { DecisionReason, type CorsDecision } from './decision.js';
 import { eventRecord, type CorsDecisionEvent } from './decision-events.js';
 import { CONTINUE, nodeCorsHandler, writeActualAnswer, type NodeCorsHandler, type NodeRequestHeaders } from './node-hot-path.js';
@@ -31,7 +31,7 @@ type ActualAnswer = CorsDecision | CompiledScope;
 export function observedNodeCorsHandler(policy: RuntimeCorsPolicy, options: CorsObservationOptions = {}): NodeCorsHandler {
   if (!isObserving(options)) return nodeCorsHandler(policy);
   const observation = checkedObservation(options);
-  const decide = corsDecider(policy, options);
+  const decide = observingDecider(policy, observation);
   const general: NodeCorsHandler = (method, url, headers, res) => {
     const decision = decide(requestFacts(method, url, (name) => headers[name]));
     writeNodeDecision(res, decision);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compilePolicy, definePolicy, loadCompiledPolicy, type PolicyInput } from '../src/index.js';
 import {
   CONTINUE, REFUSAL_HEADER, bindOriginSources, closeSources, corsDecider, observedNodeCorsHandler, prepareOrigin, requestFacts, sourcesReady, writeNodeDecision,
@@ -131,6 +131,19 @@ describe('observedNodeCorsHandler writes and reports exactly what the general pa
       { kind: 'actual-refused', reason: 'origin-not-allowed', reportOnly: false },
       { kind: 'actual-allowed', reason: 'origin-allowed', policy: name, reportOnly: true, change: 'would-allow' },
     ]);
+  });
+
+  it('logs a throwing onDecision once per adapter, whether the fused or the general path (a preflight) met it first', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const handle = observedNodeCorsHandler(enforced[1]!, { onDecision: () => { throw new Error('hook broke'); } });
+      expect(handle('GET', '/items', { origin: 'https://app.example.com' }, new RecordingResponse())).toBe(CONTINUE);
+      const preflight = { origin: 'https://app.example.com', 'access-control-request-method': 'PUT' };
+      expect(handle('OPTIONS', '/items', preflight, new RecordingResponse())).toBe(204);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('in developer mode (alone or with onDecision), refusals name their cause on actual requests too', () => {

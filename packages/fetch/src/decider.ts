@@ -1,11 +1,9 @@
 import { corsDecider, isObserving, resolveCors, type CorsDecider, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
 import type { Deciding } from './deciding.js';
 import { loadPolicy } from './load-policy.js';
+import { memoizedByPair } from './memoized-by-pair.js';
 import { preparerFor } from './preparers.js';
 import type { ObservedCorsOptions } from './options.js';
-
-/** Per options object, per enforced policy: the bound decider (handleCors is called per request with the same options). */
-const deciders = new WeakMap<object, WeakMap<RuntimeCorsPolicy, CorsDecider>>();
 
 /**
  * The `observed` entry: plain `resolveCors` when no decision event, report-only candidate or developer
@@ -21,17 +19,18 @@ export const OBSERVED: Deciding = {
   decide: (policy, options, facts) => (isObserving(options) ? deciderFor(policy, options)(facts) : resolveCors(policy, facts)),
 };
 
-/** Builds (or finds) the decider; throws `DeveloperModeError` for developer mode under `NODE_ENV=production`. */
-function deciderFor(policy: RuntimeCorsPolicy, options: ObservedCorsOptions): CorsDecider {
-  let byPolicy = deciders.get(options);
-  const known = byPolicy?.get(policy);
-  if (known !== undefined) return known;
+/**
+ * The decider, per options object and enforced policy (handleCors is called per request with the same
+ * options); throws `DeveloperModeError` for developer mode under `NODE_ENV=production`.
+ */
+const deciders = memoizedByPair((options: ObservedCorsOptions, policy: RuntimeCorsPolicy): CorsDecider => {
   const { onDecision, onError, reportOnly, developerMode, environment } = options;
   const candidate = reportOnly === undefined ? undefined : loadPolicy(reportOnly, environment);
   // Fetch hosts without `process` (Workers, browsers) have no NODE_ENV: nothing to refuse there.
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
-  const decider = corsDecider(policy, { onDecision, onError, reportOnly: candidate, developerMode, env });
-  if (byPolicy === undefined) deciders.set(options, (byPolicy = new WeakMap()));
-  byPolicy.set(policy, decider);
-  return decider;
+  return corsDecider(policy, { onDecision, onError, reportOnly: candidate, developerMode, env });
+});
+
+function deciderFor(policy: RuntimeCorsPolicy, options: ObservedCorsOptions): CorsDecider {
+  return deciders(options, policy);
 }

@@ -1,20 +1,17 @@
 import { originPreparer, type OriginPreparer, type RuntimeCorsPolicy } from '@org/cors-core/runtime';
+import { memoizedByPair } from './memoized-by-pair.js';
 
-/** Per enforced policy (and per report-only candidate): what to await before deciding; `null`: nothing. */
-const preparers = new WeakMap<RuntimeCorsPolicy, WeakMap<object, OriginPreparer | null>>();
+/** The key for "no report-only candidate". */
 const NO_CANDIDATE = {};
+
+/** Per enforced policy and per report-only candidate: what to await before deciding. */
+const preparers = memoizedByPair((policy: RuntimeCorsPolicy, candidate: object): OriginPreparer | undefined =>
+  originPreparer(policy, candidate === NO_CANDIDATE ? undefined : (candidate as RuntimeCorsPolicy)));
 
 /**
  * `originPreparer(policy, candidate)`, remembered, because `handleCors` may be called per request.
  * Throws `CorsPolicyError` for a policy whose origin sources are not bound.
  */
 export function preparerFor(policy: RuntimeCorsPolicy, candidate?: RuntimeCorsPolicy): OriginPreparer | undefined {
-  let byCandidate = preparers.get(policy);
-  const key = candidate ?? NO_CANDIDATE;
-  const known = byCandidate?.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const prepare = originPreparer(policy, candidate);
-  if (byCandidate === undefined) preparers.set(policy, (byCandidate = new WeakMap()));
-  byCandidate.set(key, prepare ?? null);
-  return prepare;
+  return preparers(policy, candidate ?? NO_CANDIDATE);
 }

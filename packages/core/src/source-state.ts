@@ -83,6 +83,11 @@ function withTimeout<T>(timeoutMs: number, call: (signal: AbortSignal) => Promis
   });
 }
 
+/** How a failed provider call is reported: its message (or the timeout), and whether it timed out. */
+function failure(error: unknown, timeoutMs: number): { readonly error: string; readonly timedOut: boolean } {
+  return error === TIMED_OUT ? { error: `timed out after ${timeoutMs} ms`, timedOut: true } : { error: messageOf(error), timedOut: false };
+}
+
 /** A list provider: the whole set, refreshed every refreshSeconds / 2 and on `changed()`, expiring after refreshSeconds. */
 export function runListSource(settings: SourceSettings, provider: OriginListProvider, emit: Emit): RunningSource {
   const { name, refreshSeconds, timeoutMs } = settings;
@@ -119,7 +124,7 @@ export function runListSource(settings: SourceSettings, provider: OriginListProv
       expiry = unref(setTimeout(expire, refreshSeconds * 1000));
       emit({ type: 'listed', source: name, count: next.size, ms: Date.now() - started });
     } catch (error) {
-      if (!closed) emit({ type: 'list-failed', source: name, error: error === TIMED_OUT ? `timed out after ${timeoutMs} ms` : messageOf(error), timedOut: error === TIMED_OUT });
+      if (!closed) emit({ type: 'list-failed', source: name, ...failure(error, timeoutMs) });
     }
   };
 
@@ -215,7 +220,7 @@ export function runLookupSource(settings: SourceSettings, provider: OriginLookup
     ).catch((error: unknown) => {
       if (closed) return;
       remember(origin, undefined, Math.min(refreshSeconds, FAILURE_TTL_SECONDS));
-      emit({ type: 'lookup-failed', source: name, origin, error: error === TIMED_OUT ? `timed out after ${timeoutMs} ms` : messageOf(error), timedOut: error === TIMED_OUT });
+      emit({ type: 'lookup-failed', source: name, origin, ...failure(error, timeoutMs) });
     }).finally(() => { inFlight.delete(origin); });
 
   return {

@@ -322,17 +322,8 @@ function sourceChanges(before: readonly EffectiveOriginSource[], after: readonly
 }
 
 function sourceMethodChanges(name: string, before: readonly string[], after: readonly string[], scope: ChangeScope): PolicyChange[] {
-  // Methods compare byte for byte, as the resolver does; `*` is any method.
-  const describe = (m: string): Text => (m === '*' ? text`${asCode('*')} (any method)` : [asCode(m)]);
-  const field = `sources.${name}.methods`;
-  return [
-    ...after
-      .filter((m) => !before.includes(m))
-      .map((m): PolicyChange => ({ kind: 'loosening', code: ChangeCode.SourceMethodAdded, scope, field, ...say(text`Method ${describe(m)} allowed for the source ${asCode(name)}`), after: m })),
-    ...before
-      .filter((m) => !after.includes(m))
-      .map((m): PolicyChange => ({ kind: 'tightening', code: ChangeCode.SourceMethodRemoved, scope, field, ...say(text`Method ${describe(m)} no longer allowed for the source ${asCode(name)}`), before: m })),
-  ];
+  const where = { field: `sources.${name}.methods`, suffix: text` for the source ${asCode(name)}` };
+  return listChanges('methods', before, after, scope, ChangeCode.SourceMethodAdded, ChangeCode.SourceMethodRemoved, 'Method', where);
 }
 
 function flagChange(
@@ -348,30 +339,33 @@ function flagChange(
 }
 
 function listChanges(
-  field: 'methods' | 'allowHeaders' | 'exposeHeaders',
+  list: 'methods' | 'allowHeaders' | 'exposeHeaders',
   before: readonly string[],
   after: readonly string[],
   scope: ChangeScope,
   addedCode: ChangeCode,
   removedCode: ChangeCode,
   noun: string,
+  /** Where the list sits, when not in the rules themselves (an origin source's methods), and the words that say so. */
+  where: { readonly field: string; readonly suffix: Text } = { field: list, suffix: [] },
 ): PolicyChange[] {
+  const { field, suffix } = where;
   // Header names compare case-insensitively; methods byte for byte (as the resolver does).
-  const fold = field === 'methods' ? (s: string) => s : (s: string) => s.toLowerCase();
+  const fold = list === 'methods' ? (s: string) => s : (s: string) => s.toLowerCase();
   const beforeSet = new Set(before.map(fold));
   const afterSet = new Set(after.map(fold));
-  const verb = field === 'exposeHeaders' ? 'exposed' : 'allowed';
+  const verb = list === 'exposeHeaders' ? 'exposed' : 'allowed';
   const describe = (value: string): Text =>
     value === '*'
-      ? text`${asCode('*')} (any ${noun.toLowerCase()}${field === 'allowHeaders' ? ' except Authorization' : ''})`
-      : [asCode(field === 'allowHeaders' ? titleCaseHeader(value) : value)];
+      ? text`${asCode('*')} (any ${noun.toLowerCase()}${list === 'allowHeaders' ? ' except Authorization' : ''})`
+      : [asCode(list === 'allowHeaders' ? titleCaseHeader(value) : value)];
   return [
     ...after
       .filter((v) => !beforeSet.has(fold(v)))
-      .map((value): PolicyChange => ({ kind: 'loosening', code: addedCode, scope, field, ...say(text`${noun} ${describe(value)} ${verb}`), after: value })),
+      .map((value): PolicyChange => ({ kind: 'loosening', code: addedCode, scope, field, ...say(text`${noun} ${describe(value)} ${verb}${suffix}`), after: value })),
     ...before
       .filter((v) => !afterSet.has(fold(v)))
-      .map((value): PolicyChange => ({ kind: 'tightening', code: removedCode, scope, field, ...say(text`${noun} ${describe(value)} no longer ${verb}`), before: value })),
+      .map((value): PolicyChange => ({ kind: 'tightening', code: removedCode, scope, field, ...say(text`${noun} ${describe(value)} no longer ${verb}${suffix}`), before: value })),
   ];
 }
 

@@ -154,6 +154,10 @@ describe('diff: origin sources', () => {
   it('classes methods widened for a source as a loosening and narrowed as a tightening', () => {
     expect(brief(diff(withSource({ methods: ['GET', 'POST', 'DELETE'] })).changes)).toEqual(['loosening source-method-added']);
     expect(brief(diff(withSource({ methods: ['GET'] })).changes)).toEqual(['tightening source-method-removed']);
+    const said = (methods: string[]) => diff(withSource({ methods })).changes.map((c) => [c.field, c.message]);
+    expect(said(['GET', 'POST', 'DELETE'])).toEqual([['sources.tenant-domains.methods', 'Method `DELETE` allowed for the source `tenant-domains`']]);
+    expect(said(['GET'])).toEqual([['sources.tenant-domains.methods', 'Method `POST` no longer allowed for the source `tenant-domains`']]);
+    expect(said(['*'])).toContainEqual(['sources.tenant-domains.methods', 'Method `*` (any method) allowed for the source `tenant-domains`']);
   });
 
   it('shows refresh and timeout changes as neutral', () => {
